@@ -1,0 +1,100 @@
+/**
+ * HTML string → inert, allowlisted DocumentFragment. The browser's HTML Sanitizer API (`setHTML`) where it
+ * exists and behaves as specified; DOMPurify otherwise, loaded with `import()` so that browsers with the
+ * native API never download it.
+ */
+import {ELEMENTS, GLOBAL_ATTRIBUTES, UNWRAP} from './allowlist.js';
+
+export type SanitizerKind = 'native' | 'dompurify';
+
+let forced: SanitizerKind | undefined;
+/** Test hook: run the DOMPurify path even where the native API exists. */
+export const forceSanitizer = (kind: SanitizerKind | undefined): void => {
+  forced = kind;
+};
+
+const nativeConfig = {
+  elements: Object.entries(ELEMENTS).map(([name, attributes]) => ({name, attributes: [...attributes]})),
+  attributes: [...GLOBAL_ATTRIBUTES],
+  replaceWithChildrenElements: [...UNWRAP],
+  comments: false,
+  dataAttributes: false,
+};
+
+type SetHtml = (html: string, options: {sanitizer: unknown}) => void;
+
+let inertDocument: Document | undefined;
+const inert = (): Document => (inertDocument ??= document.implementation.createHTMLDocument(''));
+
+let nativeWorks: boolean | undefined;
+/** The API changed shape while it was specified: trust it only if it honours our config. */
+function nativeAvailable(): boolean {
+  if (nativeWorks === undefined) {
+    nativeWorks = false;
+    const setHTML = (Element.prototype as unknown as {setHTML?: SetHtml}).setHTML;
+    if (typeof setHTML === 'function') {
+      try {
+        const probe = inert().createElement('div');
+        setHTML.call(probe, '<b title="t" onclick="x()">1</b><div>2</div><script>3</script><em>4</em>', {
+          sanitizer: {elements: [{name: 'b', attributes: ['title']}], replaceWithChildrenElements: ['div'], comments: false},
+        });
+        nativeWorks = probe.innerHTML === '<b title="t">1</b>2';
+      } catch {
+        nativeWorks = false;
+      }
+    }
+  }
+  return nativeWorks;
+}
+
+export function sanitizerKind(): SanitizerKind {
+  return forced ?? (nativeAvailable() ? 'native' : 'dompurify');
+}
+
+type Purifier = {sanitize(html: string, config: Record<string, unknown>): DocumentFragment};
+let purifier: Promise<Purifier> | undefined;
+
+function loadPurifier(): Promise<Purifier> {
+  purifier ??= import('dompurify').then(({default: createDOMPurify}) => {
+    // Our own instance: hooks or settings of a DOMPurify the host page uses stay untouched, and ours
+    // are untouchable by it.
+    return createDOMPurify(window) as unknown as Purifier;
+  });
+  return purifier;
+}
+
+const purifyConfig = {
+  ALLOWED_TAGS: Object.keys(ELEMENTS),
+  ALLOWED_ATTR: [...new Set([...Object.values(ELEMENTS).flat(), ...GLOBAL_ATTRIBUTES])],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  RETURN_DOM_FRAGMENT: true,
+};
+
+/** Sanitizes `html` into a fragment owned by the current document. */
+export async function sanitize(html: string): Promise<DocumentFragment> {
+  if (sanitizerKind() === 'native') {
+    // Parsed in an inert document: nothing in it loads or runs before it is adopted.
+    const holder = inert().createElement('div');
+    (holder as unknown as {setHTML: SetHtml}).setHTML(html, {sanitizer: nativeConfig});
+    const fragment = document.createDocumentFragment();
+    fragment.append(...Array.from(holder.childNodes, (node) => document.importNode(node, true)));
+    return fragment;
+  }
+  const dompurify = await loadPurifier();
+  // Attributes DOMPurify allows on one element are allowed on all; narrow them per element.
+  return narrow(dompurify.sanitize(html, purifyConfig));
+}
+
+function narrow(fragment: DocumentFragment): DocumentFragment {
+  for (const element of fragment.querySelectorAll('*')) {
+    const allowed = ELEMENTS[element.localName];
+    for (const {name} of [...element.attributes]) {
+      if (!allowed?.includes(name) && !(GLOBAL_ATTRIBUTES as readonly string[]).includes(name)) {
+        element.removeAttribute(name);
+      }
+    }
+  }
+  return fragment;
+}

@@ -1,0 +1,39 @@
+import type * as v from 'valibot';
+import type {
+  ArticleSchema,
+  AuthorSchema,
+  BylineSchema,
+  ContinuationSchema,
+  PhotoSchema,
+  PublisherSchema,
+  RelatedItemSchema,
+} from './schema.js';
+
+/** A news article: the JSON contract. */
+export type Article = v.InferOutput<typeof ArticleSchema>;
+/** A photo with its caption and credit. */
+export type Photo = v.InferOutput<typeof PhotoSchema>;
+/** An author: a name, or a name with a role and a link. */
+export type Author = v.InferOutput<typeof AuthorSchema>;
+/** Authors and dates. */
+export type Byline = v.InferOutput<typeof BylineSchema>;
+/** A teaser for another story. */
+export type RelatedItem = v.InferOutput<typeof RelatedItemSchema>;
+/** The print jump line, e.g. "(下转第三版)". */
+export type Continuation = v.InferOutput<typeof ContinuationSchema>;
+/** Who published the article. */
+export type Publisher = v.InferOutput<typeof PublisherSchema>;
+
+/** One thing wrong with the input, with the JSON path where it was found (e.g. `$.related[2].url`). */
+export interface Problem {
+  path: string;
+  message: string;
+  /** `error`: the input cannot be rendered. `warning`: a part was dropped and the rest rendered. */
+  severity: 'error' | 'warning';
+}
+
+export interface ParseResult<T> {
+  /** The validated value, or `undefined` when a problem is an error. */
+  value: T | undefined;
+  problems: Problem[];
+}

@@ -1,0 +1,247 @@
+import {LitElement, css, html, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {html as staticHtml} from 'lit/static-html.js';
+import {define} from './define.js';
+import {direction} from './i18n/locale.js';
+import {parseArticle} from './model/parse.js';
+import {rebase} from './model/rebase.js';
+import type {Article} from './model/types.js';
+import {headingTag} from './related-news.js';
+import {SourceController} from './source-controller.js';
+import {tokens} from './styles/shared.js';
+import './news-body.js';
+import './news-byline.js';
+import './photo-caption.js';
+
+/**
+ * A whole news article from JSON: kicker, headline, byline, photo, lead, body, the print jump line,
+ * related news and the publisher's footer.
+ *
+ * @fires news-load - The article was validated and is shown. `detail: {value: Article, problems}`.
+ * @fires news-error - The article could not be loaded or is invalid. `detail: {message, code, url?, path?}`.
+ * @csspart article - The `<article>`.
+ * @csspart header - The `<header>` with kicker, headline and byline.
+ * @csspart kicker - The section name above the headline.
+ * @csspart headline - The headline.
+ * @csspart byline - The `<news-byline>`; its parts `authors`, `author`, `role`, `date`, `updated` are exported.
+ * @csspart dateline - The dateline ("PORTHAVEN").
+ * @csspart photo - The hero `<photo-caption>`; its parts `figure`, `image`, `caption`, `credit` are exported.
+ * @csspart lead - The lead paragraph.
+ * @csspart body - The article text.
+ * @csspart continuation - The print jump line, e.g. "(下转第三版)".
+ * @csspart related - The `<related-news>`; its parts `related-item`, `related-link`, … are exported.
+ * @csspart footer - The publisher's footer.
+ * @csspart publisher - The publisher's name (a link when it has a `url`).
+ * @csspart tagline - The publisher's tagline.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @cssprop --news-max-width - Maximum inline size of the article (default none: it fills its column).
+ * @cssprop --news-headline-font-family - Headline font.
+ * @cssprop --news-headline-size - Headline font size.
+ * @cssprop --news-headline-color - Headline colour.
+ * @cssprop --news-kicker-color - Kicker colour.
+ * @cssprop --news-lead-size - Lead font size.
+ * @cssprop --news-font-family - Text font.
+ * @cssprop --news-text-color - Text colour (default: inherited from the page).
+ * @cssprop --news-muted-color - Colour of secondary text (byline, captions).
+ * @cssprop --news-accent-color - Links and focus rings.
+ * @cssprop --news-border-color - Rules and borders.
+ * @cssprop --news-error-color - Error text.
+ * @cssprop --news-spacing - The base spacing unit.
+ * @cssprop --news-radius - Corner radius of images and boxes.
+ */
+export class NewsArticle extends LitElement {
+  static version = '0.1.0';
+
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+        max-inline-size: var(--news-max-width, none);
+      }
+      article {
+        display: flex;
+        flex-direction: column;
+        gap: var(--_space);
+      }
+      header {
+        display: flex;
+        flex-direction: column;
+        gap: 0.5em;
+      }
+      .kicker {
+        margin: 0;
+        color: var(--news-kicker-color, var(--_accent));
+        font-weight: 700;
+        font-size: 0.875em;
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+      }
+      .headline {
+        margin: 0;
+        font-family: var(--news-headline-font-family, var(--_font));
+        font-size: var(--news-headline-size, clamp(1.5rem, 1.2rem + 1.5vw, 2.25rem));
+        line-height: 1.25;
+        color: var(--news-headline-color, inherit);
+        text-wrap: balance;
+      }
+      .dateline {
+        font-weight: 700;
+        text-transform: uppercase;
+      }
+      .lead {
+        font-size: var(--news-lead-size, 1.1875rem);
+        font-weight: 500;
+      }
+      .continuation {
+        margin: 0;
+        text-align: end;
+        color: var(--_muted);
+      }
+      footer {
+        border-block-start: 1px solid var(--_border);
+        padding-block-start: var(--_space);
+        color: var(--_muted);
+        font-size: 0.9375em;
+      }
+      footer p {
+        margin: 0;
+      }
+      .publisher {
+        font-weight: 700;
+        color: var(--_text);
+      }
+      a.publisher {
+        color: var(--_accent);
+      }
+      .logo {
+        display: block;
+        max-block-size: 2.5rem;
+        inline-size: auto;
+        margin-block-end: 0.5em;
+      }
+    `,
+  ];
+
+  /** The article to show. Validated on assignment; invalid data gives the error state. */
+  @property({attribute: false}) article?: Article;
+
+  /** URL of the article JSON to fetch. A new `src` aborts the old request. */
+  @property() src?: string;
+
+  /** Milliseconds before a `src` request gives up (default 10000). */
+  @property({type: Number}) timeout?: number;
+
+  /** Level of the headline (default 2, to fit under the partner page's own h1). */
+  @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
+
+  /** `target` for links in the article text, e.g. `_blank`. None by default. */
+  @property({attribute: 'link-target'}) linkTarget?: string;
+
+  private _source = new SourceController<Article>(this, {
+    property: () => this.article,
+    parse: (input, base) => {
+      const {article, problems} = parseArticle(input);
+      return {value: rebase(article, base), problems};
+    },
+    langOf: (article) => article.lang,
+  });
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    // The parts get data this element already validated: only the article speaks for the article.
+    const own = (event: Event) => {
+      if (event.composedPath()[0] !== this) event.stopPropagation();
+    };
+    root.addEventListener('news-load', own);
+    root.addEventListener('news-error', own);
+    return root;
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('article') || changed.has('src')) this._source.sync();
+  }
+
+  /** Resolves once the article, including its Markdown, is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const parts = this.renderRoot.querySelectorAll<LitElement>('news-body, news-byline, photo-caption, related-news');
+    await Promise.all(Array.from(parts, (part) => part.updateComplete));
+    return done;
+  }
+
+  override render() {
+    return this._source.render((article) => {
+      const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
+      const lang = article.lang;
+      const tag = headingTag(level, 2);
+      const {continuation, publisher, related} = article;
+      return html`<article part="article" lang=${ifDefined(lang)} dir=${ifDefined(lang ? direction(lang) : undefined)}
+        aria-labelledby=${ifDefined(article.headline ? 'headline' : undefined)}>
+        <header part="header">
+          ${article.section ? html`<p part="kicker" class="kicker">${article.section}</p>` : nothing}
+          ${article.headline
+            ? staticHtml`<${tag} part="headline" class="headline" id="headline">${article.headline}</${tag}>`
+            : nothing}
+          ${article.authors?.length || article.datePublished
+            ? html`<news-byline part="byline" exportparts="byline: byline-line, authors, author, role, date, updated"
+                lang=${ifDefined(lang)} .authors=${article.authors ?? []} .datePublished=${article.datePublished}
+                .dateModified=${article.dateModified}></news-byline>`
+            : nothing}
+        </header>
+        ${article.image
+          ? html`<photo-caption part="photo" exportparts="figure, frame, image, placeholder, figcaption, caption, credit"
+              lang=${ifDefined(lang)} loading="eager" .photo=${article.image}></photo-caption>`
+          : nothing}
+        ${article.lead || article.dateline
+          ? html`<div class="lead">
+              ${article.dateline ? html`<span part="dateline" class="dateline">${article.dateline}</span>` : nothing}
+              ${article.lead
+                ? html`<news-body part="lead" exportparts="body: lead-text" lang=${ifDefined(lang)} .base=${this._source.base}
+                    heading-level=${level} link-target=${ifDefined(this.linkTarget)} .markdown=${article.lead}></news-body>`
+                : nothing}
+            </div>`
+          : nothing}
+        ${article.body
+          ? html`<news-body part="body" exportparts="body: body-text" lang=${ifDefined(lang)} .base=${this._source.base}
+              heading-level=${level} link-target=${ifDefined(this.linkTarget)} .markdown=${article.body}></news-body>`
+          : nothing}
+        ${continuation
+          ? html`<p part="continuation" class="continuation">
+              ${continuation.href
+                ? html`<a href=${continuation.href} target=${ifDefined(this.linkTarget)} rel="noopener noreferrer">${continuation.text}</a>`
+                : continuation.text}
+            </p>`
+          : nothing}
+        ${related?.length
+          ? html`<related-news part="related" exportparts="related-heading, related-list, related-item, related-link, related-headline, related-summary, related-image, related-date"
+              lang=${ifDefined(lang)} heading-level=${Math.min(6, level + 1)} .items=${related}></related-news>`
+          : nothing}
+        ${publisher
+          ? html`<footer part="footer">
+              ${publisher.logo
+                ? html`<img class="logo" src=${publisher.logo.src} alt=${publisher.logo.alt ?? ''} width=${ifDefined(publisher.logo.width)}
+                    height=${ifDefined(publisher.logo.height)} loading="lazy" decoding="async" />`
+                : nothing}
+              <p>
+                ${publisher.url
+                  ? html`<a part="publisher" class="publisher" href=${publisher.url} rel="noopener noreferrer">${publisher.name}</a>`
+                  : html`<span part="publisher" class="publisher">${publisher.name}</span>`}
+              </p>
+              ${publisher.tagline ? html`<p part="tagline">${publisher.tagline}</p>` : nothing}
+            </footer>`
+          : nothing}
+      </article>`;
+    });
+  }
+}
+
+define('news-article', NewsArticle);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-article': NewsArticle;
+  }
+}

@@ -1,0 +1,197 @@
+import {LitElement, css, html, nothing} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {define} from './define.js';
+import {NewsError} from './events.js';
+import type {ParseResult} from './model/types.js';
+import {SourceController} from './source-controller.js';
+import {tokens} from './styles/shared.js';
+
+interface Body {
+  markdown: string;
+  lang?: string;
+}
+
+function parseBody(input: unknown): ParseResult<Body> {
+  if (typeof input === 'string') return {value: {markdown: input}, problems: []};
+  if (input && typeof input === 'object' && typeof (input as {body?: unknown}).body === 'string') {
+    const {body, lang} = input as {body: string; lang?: unknown};
+    return {value: typeof lang === 'string' ? {markdown: body, lang} : {markdown: body}, problems: []};
+  }
+  return {
+    value: undefined,
+    problems: [{path: '$', message: '$: expected Markdown text or an object with a "body" string', severity: 'error'}],
+  };
+}
+
+/**
+ * Article text from Markdown: paragraphs, subheadings, quotes, lists, links, images, tables. Markdown goes
+ * through marked and the sanitizer (the browser's HTML Sanitizer API, or DOMPurify where it is missing) and
+ * is inserted as a DOM fragment — never as an HTML string. marked is loaded only when there is Markdown.
+ *
+ * @fires news-load - The Markdown was received (it renders right after).
+ * @fires news-error - The data could not be loaded, is invalid, or is too large to render.
+ * @csspart body - The container of the rendered text.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @cssprop --news-font-size - Body text size.
+ * @cssprop --news-line-height - Body line height for Latin text.
+ * @cssprop --news-line-height-cjk - Body line height for Chinese, Japanese and Korean text (default 1.8).
+ * @cssprop --news-paragraph-indent - First-line indent of paragraphs (e.g. `2em` for print-style CJK).
+ * @cssprop --news-subheading-size - Font size of subheadings.
+ * @cssprop --news-quote-border-color - The rule beside block quotes.
+ */
+export class NewsBody extends LitElement {
+  static version = '0.1.0';
+
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+        font-size: var(--news-font-size, 1.0625rem);
+        line-height: var(--news-line-height, 1.6);
+      }
+      .body > :first-child {
+        margin-block-start: 0;
+      }
+      .body > :last-child {
+        margin-block-end: 0;
+      }
+      p {
+        margin-block: 0 1em;
+        text-indent: var(--news-paragraph-indent, 0);
+      }
+      h2, h3, h4, h5, h6 {
+        font-size: var(--news-subheading-size, 1.25em);
+        line-height: 1.35;
+        margin-block: 1.5em 0.5em;
+      }
+      em {
+        font-style: italic;
+      }
+      :host(:lang(zh)) em,
+      :host(:lang(ja)) em {
+        /* CJK has no italics: emphasis marks, not a slanted glyph the font never drew. */
+        font-style: normal;
+        text-emphasis: filled dot;
+        text-emphasis-position: under right;
+      }
+      blockquote {
+        margin-inline: 0;
+        padding-inline-start: 1em;
+        border-inline-start: 3px solid var(--news-quote-border-color, var(--_border));
+        color: var(--_muted);
+      }
+      img {
+        max-inline-size: 100%;
+        block-size: auto;
+      }
+      pre {
+        overflow-x: auto;
+      }
+      table {
+        border-collapse: collapse;
+      }
+      th, td {
+        border: 1px solid var(--_border);
+        padding: 0.25em 0.5em;
+        text-align: start;
+      }
+    `,
+  ];
+
+  /** The Markdown to render. */
+  @property({attribute: false}) markdown?: string;
+
+  /** URL of Markdown (`text/markdown`), a JSON string, or an Article whose `body` is shown. */
+  @property() src?: string;
+
+  /** Milliseconds before a `src` request gives up. */
+  @property({type: Number}) timeout?: number;
+
+  /** Level of the article's headline: Markdown `#`/`##` render one level below it (default 2 → h3). */
+  @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
+
+  /** `target` for links in the text, e.g. `_blank`. None by default. */
+  @property({attribute: 'link-target'}) linkTarget?: string;
+
+  /** Base URL for relative links and images (set by `<news-article>` to the URL its data came from). */
+  @property({attribute: false}) base?: string;
+
+  /** Characters of Markdown accepted (default 1 MB). */
+  @property({type: Number, attribute: 'max-length'}) maxLength?: number;
+
+  @state() private _fragment?: DocumentFragment;
+  private _job?: Promise<unknown>;
+  private _rendered?: string;
+
+  private _source = new SourceController<Body>(this, {
+    property: () => this.markdown,
+    parse: parseBody,
+    markdown: true,
+    langOf: (body) => body.lang,
+  });
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('markdown') || changed.has('src')) this._source.sync();
+    const body = this._source.state === 'ready' ? this._source.value : undefined;
+    if (!body) {
+      this._rendered = undefined;
+      this._fragment = undefined;
+      return;
+    }
+    const base = this.base ?? this._source.base;
+    // Parse once per change of input, not on every render.
+    const key = JSON.stringify([body.markdown, this.headingLevel, base, this.linkTarget, this.maxLength]);
+    if (key === this._rendered) return;
+    this._rendered = key;
+    const job = (this._job = import('./markdown/render.js')
+      .then(({renderMarkdown}) =>
+        renderMarkdown(body.markdown, {
+          headingLevel: this.headingLevel,
+          base,
+          linkTarget: this.linkTarget,
+          maxLength: this.maxLength,
+        }),
+      )
+      .then(
+        (fragment) => {
+          if (this._job === job) this._fragment = fragment;
+        },
+        (error: unknown) => {
+          if (this._job !== job) return;
+          this._rendered = undefined;
+          this._source.fail(
+            error instanceof NewsError ? error : new NewsError('invalid', `Markdown could not be rendered: ${String(error)}`),
+          );
+        },
+      ));
+  }
+
+  /** Resolves once the Markdown in hand is rendered into the shadow root. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this._job) {
+      const job = this._job;
+      await job;
+      done = await super.getUpdateComplete();
+      if (this._job === job) break;
+    }
+    return done;
+  }
+
+  override render() {
+    return this._source.render(
+      (body) => html`<div part="body" class="body" lang=${ifDefined(body.lang)}>${this._fragment ?? nothing}</div>`,
+    );
+  }
+}
+
+define('news-body', NewsBody);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-body': NewsBody;
+  }
+}

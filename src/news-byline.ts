@@ -1,0 +1,147 @@
+import {LitElement, css, html, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
+import {define} from './define.js';
+import {formatDate} from './i18n/locale.js';
+import {parseByline} from './model/parse.js';
+import {rebase} from './model/rebase.js';
+import type {Author, Byline} from './model/types.js';
+import {SourceController} from './source-controller.js';
+import {tokens} from './styles/shared.js';
+
+const nameOf = (author: Author): string => (typeof author === 'string' ? author : author.name);
+
+/**
+ * Who wrote the story and when: authors joined as the article's language joins a list
+ * ("韩先秀、朱守晶、赵正平", "A, B and C"), dates as `<time datetime>` in that language.
+ *
+ * @fires news-load - The byline data was validated and is shown.
+ * @fires news-error - The data could not be loaded or is invalid.
+ * @csspart byline - The whole line.
+ * @csspart authors - The list of authors.
+ * @csspart author - One author's name (a link when the author has a `url`).
+ * @csspart role - An author's role.
+ * @csspart date - The publication date.
+ * @csspart updated - The "updated" note with its date.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @cssprop --news-byline-color - Byline text colour.
+ * @cssprop --news-byline-font-size - Byline font size.
+ */
+export class NewsByline extends LitElement {
+  static version = '0.1.0';
+
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+        color: var(--news-byline-color, var(--_muted));
+        font-size: var(--news-byline-font-size, 0.9375em);
+      }
+      p {
+        margin: 0;
+        display: flex;
+        flex-wrap: wrap;
+        column-gap: 1em;
+        row-gap: 0.25em;
+      }
+      .author {
+        color: var(--_text);
+        font-weight: 600;
+      }
+      a.author {
+        color: var(--_accent);
+      }
+    `,
+  ];
+
+  /** Authors: names, or `{name, role?, url?}`. */
+  @property({attribute: false}) authors?: Author[];
+
+  /** ISO 8601 publication date. */
+  @property({attribute: 'date-published'}) datePublished?: string;
+
+  /** ISO 8601 date of the last change; shown as "updated" when it differs from the publication date. */
+  @property({attribute: 'date-modified'}) dateModified?: string;
+
+  /** URL of an Article (or of an authors array) to fetch. */
+  @property() src?: string;
+
+  /** Milliseconds before a `src` request gives up. */
+  @property({type: Number}) timeout?: number;
+
+  private _source = new SourceController<Byline>(this, {
+    property: () => this._property(),
+    parse: (input, base) => {
+      const result = parseByline(Array.isArray(input) ? {authors: input} : input);
+      rebase(result.value, base);
+      return result;
+    },
+    langOf: (byline) => byline.lang,
+  });
+
+  // The property source is an object made here from three properties: one object while they stay the same.
+  private _memo?: {authors?: Author[]; datePublished?: string; dateModified?: string; value: unknown};
+  private _property(): unknown {
+    const {authors, datePublished, dateModified} = this;
+    const memo = this._memo;
+    if (!memo || memo.authors !== authors || memo.datePublished !== datePublished || memo.dateModified !== dateModified) {
+      const empty = authors === undefined && datePublished === undefined && dateModified === undefined;
+      this._memo = {authors, datePublished, dateModified, value: empty ? undefined : {authors, datePublished, dateModified}};
+    }
+    return this._memo!.value;
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (['src', 'authors', 'datePublished', 'dateModified'].some((key) => changed.has(key))) this._source.sync();
+  }
+
+  override render() {
+    return this._source.render((byline) => {
+      const lang = this._source.lang();
+      const s = this._source.strings();
+      const authors = byline.authors ?? [];
+      const {datePublished: published, dateModified: modified} = byline;
+      return html`<p part="byline">
+        ${authors.length ? html`<span part="authors">${s.by ? `${s.by} ` : nothing}${this._authors(authors, lang)}</span>` : nothing}
+        ${published ? html`<time part="date" datetime=${published}>${formatDate(published, lang)}</time>` : nothing}
+        ${modified && modified !== published
+          ? html`<span part="updated">${s.updated} <time datetime=${modified}>${formatDate(modified, lang)}</time></span>`
+          : nothing}
+      </p>`;
+    });
+  }
+
+  /** The list joined by Intl.ListFormat, with each name still its own element (a link when it has one). */
+  private _authors(authors: Author[], lang: string) {
+    const names = authors.map(nameOf);
+    let parts: {type: string; value: string}[];
+    try {
+      // Chinese and Japanese bylines enumerate with 、 and no "and": the narrow style gives exactly that.
+      const style = /^(?:zh|ja)\b/i.test(lang) ? 'narrow' : 'long';
+      parts = new Intl.ListFormat(lang, {type: 'conjunction', style}).formatToParts(names);
+    } catch {
+      parts = names.flatMap((value, i) => (i ? [{type: 'literal', value: ', '}, {type: 'element', value}] : [{type: 'element', value}]));
+    }
+    let index = 0;
+    return parts.map((part) => {
+      if (part.type !== 'element') return part.value;
+      const author = authors[index++]!;
+      const name = nameOf(author);
+      const role = typeof author === 'string' ? undefined : author.role;
+      const url = typeof author === 'string' ? undefined : author.url;
+      const who = url
+        ? html`<a part="author" class="author" href=${url} rel="author noopener noreferrer">${name}</a>`
+        : html`<span part="author" class="author">${name}</span>`;
+      return role ? html`${who}<span part="role"> (${role})</span>` : who;
+    });
+  }
+}
+
+define('news-byline', NewsByline);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-byline': NewsByline;
+  }
+}

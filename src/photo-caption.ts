@@ -1,0 +1,164 @@
+import {LitElement, css, html, nothing} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {define} from './define.js';
+import {parsePhoto} from './model/parse.js';
+import {rebase} from './model/rebase.js';
+import type {Photo} from './model/types.js';
+import {SourceController} from './source-controller.js';
+import {tokens} from './styles/shared.js';
+
+/**
+ * A news photo with its caption and credit. Space for the image is reserved from `width`/`height`, so
+ * nothing shifts when it loads; a broken image keeps its caption and leaves a neutral box of the same size.
+ *
+ * @fires news-load - The photo data was validated and is shown. `detail: {value, problems}`.
+ * @fires news-error - The data could not be loaded or is invalid. `detail: {message, code, url?, path?}`.
+ * @csspart figure - The `<figure>`.
+ * @csspart frame - The box that holds the image and, when it fails, the placeholder.
+ * @csspart image - The `<img>`.
+ * @csspart placeholder - Text shown where a broken image would be.
+ * @csspart figcaption - The `<figcaption>`.
+ * @csspart caption - The caption text.
+ * @csspart credit - The photographer or agency credit.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @cssprop --news-caption-color - Caption and credit text colour.
+ * @cssprop --news-caption-font-size - Caption font size.
+ * @cssprop --news-placeholder-color - Background shown while the image loads or when it fails.
+ */
+export class PhotoCaption extends LitElement {
+  static version = '0.1.0';
+
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+      }
+      figure {
+        margin: 0;
+      }
+      .frame {
+        position: relative;
+        background: var(--_placeholder);
+        border-radius: var(--_radius);
+        overflow: hidden;
+      }
+      img {
+        display: block;
+        inline-size: 100%;
+        block-size: auto;
+        max-inline-size: 100%;
+      }
+      img:not([width]) {
+        min-block-size: 8rem;
+      }
+      .broken img {
+        opacity: 0;
+      }
+      .placeholder {
+        position: absolute;
+        inset: 0;
+        display: grid;
+        place-items: center;
+        color: var(--_muted);
+        font-size: 0.875em;
+      }
+      figcaption {
+        margin-block-start: 0.5em;
+        color: var(--news-caption-color, var(--_muted));
+        font-size: var(--news-caption-font-size, 0.875em);
+      }
+      .credit {
+        margin-inline-start: 0.5em;
+        white-space: nowrap;
+      }
+      @media (forced-colors: active) {
+        .frame {
+          border: 1px solid CanvasText;
+        }
+      }
+    `,
+  ];
+
+  /** The photo: `{src, alt, caption?, credit?, width?, height?, srcset?, sizes?}`. */
+  @property({attribute: false}) photo?: Photo;
+
+  /** URL of a Photo (or of an Article, whose `image` is shown) to fetch. */
+  @property() src?: string;
+
+  /** Milliseconds before a `src` request gives up. */
+  @property({type: Number}) timeout?: number;
+
+  /** `lazy` (default) or `eager`: a hero image above the fold should not wait. */
+  @property() loading: 'lazy' | 'eager' = 'lazy';
+
+  @state() private _broken = false;
+
+  private _source = new SourceController<Photo>(this, {
+    property: () => this.photo,
+    parse: (input, base) => {
+      const photo = input && typeof input === 'object' && 'image' in input && !('src' in input) ? input.image : input;
+      const result = parsePhoto(photo);
+      rebase(result.value, base);
+      return result;
+    },
+  });
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('photo') || changed.has('src')) {
+      this._source.sync();
+      this._broken = false;
+    }
+  }
+
+  override render() {
+    return this._source.render((photo) => {
+      const s = this._source.strings();
+      if (photo.alt === undefined) this._warnAlt(photo.src);
+      return html`<figure part="figure">
+        <div part="frame" class="frame ${this._broken ? 'broken' : ''}">
+          <img
+            part="image"
+            src=${photo.src}
+            alt=${photo.alt ?? ''}
+            width=${ifDefined(photo.width)}
+            height=${ifDefined(photo.height)}
+            srcset=${ifDefined(photo.srcset)}
+            sizes=${ifDefined(photo.srcset ? (photo.sizes ?? '100vw') : undefined)}
+            loading=${this.loading === 'eager' ? 'eager' : 'lazy'}
+            decoding="async"
+            @error=${this._onError}
+          />
+          ${this._broken ? html`<span part="placeholder" class="placeholder" aria-hidden="true">${s.imageUnavailable}</span>` : nothing}
+        </div>
+        ${photo.caption || photo.credit
+          ? html`<figcaption part="figcaption">
+              ${photo.caption ? html`<span part="caption">${photo.caption}</span>` : nothing}
+              ${photo.credit ? html`<span part="credit" class="credit">${s.credit} ${photo.credit}</span>` : nothing}
+            </figcaption>`
+          : nothing}
+      </figure>`;
+    });
+  }
+
+  private _onError(): void {
+    this._broken = true;
+  }
+
+  private _altWarned = false;
+  private _warnAlt(src: string): void {
+    if (this._altWarned) return;
+    this._altWarned = true;
+    console.warn(`<photo-caption>: image ${src} has no alt text; give "alt": "" if it is decorative.`);
+  }
+}
+
+define('photo-caption', PhotoCaption);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'photo-caption': PhotoCaption;
+  }
+}

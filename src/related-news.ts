@@ -1,0 +1,180 @@
+import {LitElement, css, html, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {repeat} from 'lit/directives/repeat.js';
+import {html as staticHtml, literal} from 'lit/static-html.js';
+import {define} from './define.js';
+import {formatDate} from './i18n/locale.js';
+import {parseRelated} from './model/parse.js';
+import {rebase} from './model/rebase.js';
+import type {RelatedItem} from './model/types.js';
+import {SourceController} from './source-controller.js';
+import {tokens} from './styles/shared.js';
+
+const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+/** An `<h1>`…`<h6>` tag for a level, clamped. */
+export const headingTag = (level: number | undefined, fallback: number) =>
+  HEADINGS[Math.min(6, Math.max(1, Math.trunc(Number(level) || fallback))) - 1]!;
+
+let uid = 0;
+
+/**
+ * Teasers for other stories. Long summaries are clamped to a few lines by CSS, with a real ellipsis, in
+ * any script — the text itself is never cut.
+ *
+ * @fires news-load - The items were validated and are shown.
+ * @fires news-error - The data could not be loaded or is invalid.
+ * @csspart related - The `<aside>` that holds the list.
+ * @csspart related-heading - The heading ("新闻推荐", "Related news").
+ * @csspart related-list - The `<ul>`.
+ * @csspart related-item - One `<li>`.
+ * @csspart related-link - The link of an item (its headline, or its summary when it has none).
+ * @csspart related-headline - An item's headline.
+ * @csspart related-summary - An item's summary.
+ * @csspart related-image - An item's thumbnail.
+ * @csspart related-date - An item's date.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @cssprop --news-summary-lines - Lines a summary is clamped to (default 3).
+ * @cssprop --news-related-heading-size - Font size of the heading.
+ * @cssprop --news-thumbnail-size - Inline size of thumbnails.
+ */
+export class RelatedNews extends LitElement {
+  static version = '0.1.0';
+
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+      }
+      aside {
+        border-block-start: 1px solid var(--_border);
+        padding-block-start: var(--_space);
+      }
+      .heading {
+        margin: 0 0 0.5em;
+        font-size: var(--news-related-heading-size, 1.125em);
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--_space);
+      }
+      li {
+        display: flex;
+        gap: 0.75em;
+        align-items: start;
+      }
+      .text {
+        min-inline-size: 0;
+        flex: 1;
+      }
+      .headline {
+        display: block;
+        font-weight: 600;
+      }
+      .summary {
+        margin: 0.25em 0 0;
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: var(--news-summary-lines, 3);
+        line-clamp: var(--news-summary-lines, 3);
+        overflow: hidden;
+      }
+      img {
+        inline-size: var(--news-thumbnail-size, 6rem);
+        block-size: auto;
+        flex: none;
+        border-radius: var(--_radius);
+        background: var(--_placeholder);
+      }
+      time {
+        display: block;
+        color: var(--_muted);
+        font-size: 0.875em;
+      }
+    `,
+  ];
+
+  /** The teasers: `{headline?, summary?, url?, image?, datePublished?}`. */
+  @property({attribute: false}) items?: RelatedItem[];
+
+  /** URL of an array of items, or of an Article whose `related` is shown. */
+  @property() src?: string;
+
+  /** Milliseconds before a `src` request gives up. */
+  @property({type: Number}) timeout?: number;
+
+  /** Show at most this many items. */
+  @property({type: Number}) limit?: number;
+
+  /** Heading text; the localized "Related news" when unset. */
+  @property() heading?: string;
+
+  /** Level of the heading (default 3: below a default h2 headline). */
+  @property({type: Number, attribute: 'heading-level'}) headingLevel = 3;
+
+  private _id = `related-${++uid}`;
+
+  private _source = new SourceController<RelatedItem[]>(this, {
+    property: () => this.items,
+    parse: (input, base) => {
+      const list = input && typeof input === 'object' && !Array.isArray(input) && 'related' in input ? input.related : input;
+      const result = parseRelated(list);
+      rebase(result.value, base);
+      return result;
+    },
+  });
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('items') || changed.has('src')) this._source.sync();
+  }
+
+  override render() {
+    return this._source.render((all) => {
+      const limit = this.limit !== undefined && this.limit >= 0 ? Math.trunc(this.limit) : all.length;
+      const items = all.slice(0, limit);
+      if (items.length === 0) return nothing;
+      const lang = this._source.lang();
+      const tag = headingTag(this.headingLevel, 3);
+      return html`<aside part="related" aria-labelledby=${this._id}>
+        ${staticHtml`<${tag} part="related-heading" class="heading" id=${this._id}>${this.heading || this._source.strings().related}</${tag}>`}
+        <ul part="related-list">
+          ${repeat(items, (item, i) => item.url ?? i, (item) => this._item(item, lang))}
+        </ul>
+      </aside>`;
+    });
+  }
+
+  private _item(item: RelatedItem, lang: string) {
+    const headline = item.headline ? html`<span part="related-headline" class="headline">${item.headline}</span>` : nothing;
+    const summary = item.summary ? html`<p part="related-summary" class="summary">${item.summary}</p>` : nothing;
+    // The link wraps the headline; with no headline, the summary is what names the story.
+    const text = item.url
+      ? item.headline
+        ? html`<a part="related-link" href=${item.url}>${headline}</a>${summary}`
+        : html`<a part="related-link" href=${item.url}>${summary}</a>`
+      : html`${headline}${summary}`;
+    return html`<li part="related-item">
+      ${item.image
+        ? html`<img part="related-image" src=${item.image.src} alt="" width=${ifDefined(item.image.width)}
+            height=${ifDefined(item.image.height)} loading="lazy" decoding="async" />`
+        : nothing}
+      <div class="text">
+        ${text}
+        ${item.datePublished ? html`<time part="related-date" datetime=${item.datePublished}>${formatDate(item.datePublished, lang)}</time>` : nothing}
+      </div>
+    </li>`;
+  }
+}
+
+define('related-news', RelatedNews);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'related-news': RelatedNews;
+  }
+}

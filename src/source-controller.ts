@@ -1,0 +1,211 @@
+/**
+ * Data in, three ways, for every element: a property (wins), a `src` URL, or an inline
+ * `<script type="application/json">` child. Validates whatever arrives, tracks loading/error state, aborts
+ * stale requests, and fires `news-load` / `news-error`. Elements only ever render validated data.
+ */
+import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import {NewsError, newsEvent, type NewsErrorDetail} from './events.js';
+import {fill, inheritedLang, uiStrings} from './i18n/locale.js';
+import type {UiStrings} from './i18n/strings.js';
+import type {ParseResult, Problem} from './model/types.js';
+import {DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, load} from './net/load.js';
+
+export interface SourceHost extends ReactiveControllerHost, HTMLElement {
+  src?: string;
+  timeout?: number;
+}
+
+export interface SourceOptions<T> {
+  /** unknown → validated value. `base` is the URL the data came from (for relative URLs). */
+  parse(input: unknown, base: string | undefined): ParseResult<T>;
+  /** The property value, when one is set. */
+  property(): unknown;
+  /** Also accept Markdown: `text/markdown` responses and `<script type="text/markdown">`. */
+  markdown?: boolean;
+  /** The data's own language, if it has one (an article's `lang`). */
+  langOf?(value: T): string | undefined;
+}
+
+export type SourceState = 'empty' | 'loading' | 'ready' | 'error';
+
+const INLINE = ':scope > script[type="application/json"], :scope > script[type="application/ld+json"]';
+const INLINE_MD = ':scope > script[type="text/markdown"]';
+
+const warned = new WeakMap<object, Set<string>>();
+
+export class SourceController<T> implements ReactiveController {
+  state: SourceState = 'empty';
+  value: T | undefined;
+  error: NewsError | undefined;
+  /** The URL the current value came from. */
+  base: string | undefined;
+
+  private _abort?: AbortController;
+  private _observer?: MutationObserver;
+  private _key: unknown;
+
+  constructor(
+    private readonly host: SourceHost,
+    private readonly options: SourceOptions<T>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // A CMS may add or edit the inline script after the element upgrades.
+    this._observer = new MutationObserver(() => this.sync());
+    this._observer.observe(this.host, {childList: true, subtree: true, characterData: true});
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this._observer?.disconnect();
+    this._observer = undefined;
+    this._abort?.abort();
+    this._abort = undefined;
+    // A reconnect must start the request again.
+    this._key = undefined;
+  }
+
+  /** Re-reads the sources; call from `willUpdate` when `src` or the data property changed. */
+  sync(): void {
+    if (!this.host.isConnected) return;
+    const property = this.options.property();
+    if (property !== undefined) return this._use('property', property, () => this._accept(property, undefined));
+    const src = this.host.src?.trim();
+    if (src) return this._use(`src ${src} ${this.host.timeout}`, src, () => this._fetch(src));
+    const inline = this._inline();
+    if (inline !== undefined) return this._use(`inline ${inline.markdown}`, inline.text, () => this._readInline(inline));
+    this._use('empty', undefined, () => this._set('empty'));
+  }
+
+  /** Runs `start` only when the source really changed; a change aborts the request of the old one. */
+  private _use(kind: string, value: unknown, start: () => void): void {
+    const key = kind === 'property' ? value : `${kind}\u0000${String(value)}`;
+    if (key === this._key) return;
+    this._key = key;
+    this._abort?.abort();
+    this._abort = undefined;
+    start();
+  }
+
+  private _inline(): {text: string; markdown: boolean} | undefined {
+    const json = this.host.querySelector(INLINE);
+    if (json) return {text: json.textContent ?? '', markdown: false};
+    const md = this.options.markdown ? this.host.querySelector(INLINE_MD) : null;
+    return md ? {text: md.textContent ?? '', markdown: true} : undefined;
+  }
+
+  private _readInline({text, markdown}: {text: string; markdown: boolean}): void {
+    if (markdown) return this._accept(text, undefined);
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      return this.fail(new NewsError('json', `Invalid inline JSON: ${(error as Error).message}`));
+    }
+    this._accept(data, undefined);
+  }
+
+  private _fetch(src: string): void {
+    let url: string;
+    try {
+      url = new URL(src, document.baseURI).href;
+    } catch {
+      return this.fail(new NewsError('network', `Invalid src URL: ${src}`, src));
+    }
+    const abort = (this._abort = new AbortController());
+    this._set('loading');
+    load(url, {
+      signal: abort.signal,
+      timeout: this.host.timeout ?? DEFAULT_TIMEOUT,
+      maxBytes: DEFAULT_MAX_BYTES,
+      markdown: !!this.options.markdown,
+    }).then(
+      ({data, url: final}) => {
+        if (abort.signal.aborted) return;
+        this._abort = undefined;
+        this._accept(data, final);
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return; // a newer source, or a disconnect: nothing to report
+        this._abort = undefined;
+        this.fail(error instanceof NewsError ? error : new NewsError('network', String(error), url));
+      },
+    );
+  }
+
+  private _accept(input: unknown, base: string | undefined): void {
+    const {value, problems} = this.options.parse(input, base);
+    this._warn(problems);
+    if (value === undefined) {
+      const fatal = problems.find((p) => p.severity === 'error') ?? {path: '$', message: 'unusable data'};
+      return this.fail(new NewsError('invalid', `Invalid data: ${fatal.message}`, base, undefined, fatal.path));
+    }
+    this.value = value;
+    this.base = base;
+    this.error = undefined;
+    this._set('ready');
+    this.host.dispatchEvent(
+      newsEvent('news-load', {value, problems: problems.map(({path, message}) => ({path, message}))}),
+    );
+  }
+
+  private _warn(problems: Problem[]): void {
+    let seen = warned.get(this.host);
+    if (!seen) warned.set(this.host, (seen = new Set()));
+    for (const problem of problems) {
+      if (problem.severity !== 'warning' || seen.has(problem.message)) continue;
+      seen.add(problem.message);
+      console.warn(`<${this.host.localName}>: ${problem.message}`);
+    }
+  }
+
+  /** Shows the error state and fires `news-error`. */
+  fail(error: NewsError): void {
+    this.value = undefined;
+    this.error = error;
+    this._set('error');
+    const detail: NewsErrorDetail = {message: error.message, code: error.code};
+    if (error.url) detail.url = error.url;
+    if (error.path) detail.path = error.path;
+    if (error.status) detail.status = error.status;
+    this.host.dispatchEvent(newsEvent('news-error', detail));
+  }
+
+  private _set(state: SourceState): void {
+    this.state = state;
+    if (state === 'loading') this.host.setAttribute('aria-busy', 'true');
+    else this.host.removeAttribute('aria-busy');
+    this.host.requestUpdate();
+  }
+
+  /** The language for UI strings: the element's `lang`, the data's, the page's, then English. */
+  lang(): string {
+    const own = this.host.getAttribute('lang');
+    return own || (this.value && this.options.langOf?.(this.value)) || inheritedLang(this.host) || 'en';
+  }
+
+  strings(): UiStrings {
+    return uiStrings(this.lang());
+  }
+
+  /** Loading and error states for every element; `ready` renders the data. */
+  render(ready: (value: T) => TemplateResult | typeof nothing): TemplateResult | typeof nothing {
+    switch (this.state) {
+      case 'ready':
+        return ready(this.value!);
+      case 'loading':
+        return html`<div part="loading" class="state loading" role="status">${this.strings().loading}</div>`;
+      case 'error': {
+        const s = this.strings();
+        const detail = fill(s.errors[this.error!.code], {status: this.error!.status ?? ''});
+        return html`<div part="error" class="state error" role="alert" lang=${this.lang()}>
+          <strong>${s.error}</strong> <span>${detail}</span>
+        </div>`;
+      }
+      default:
+        return nothing;
+    }
+  }
+}
