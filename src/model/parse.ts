@@ -81,7 +81,7 @@ function droppable(root: AnySchema, keys: readonly Key[], kind: string): readonl
     if (parent?.type === 'array') return keys.slice(0, i + 1);
     // A teaser or author whose link we refuse is dropped whole: the link may be the attack, and a
     // related item that no longer goes where it said is misleading.
-    const inListItem = i >= 2 && unwrap(schemas[i - 1])?.type === 'array';
+    const inListItem = i >= 1 && unwrap(schemas[i - 1])?.type === 'array';
     if (schemas[i + 1]?.type === 'optional' && !(keys[i] === 'url' && inListItem)) return keys.slice(0, i + 1);
   }
   return undefined;
@@ -117,6 +117,11 @@ export function parseWith<S extends v.GenericSchema>(
   } catch (error) {
     // A throwing getter or a revoked proxy in property input.
     problems.push({path: '$', message: `unreadable input: ${String(error)}`, severity: 'error'});
+    return {value: undefined, problems};
+  }
+  // Valibot's object() takes arrays; the contract never does.
+  if (unwrap(schema as AnySchema)?.type === 'object' && Array.isArray(data)) {
+    problems.push({path: '$', message: '$: expected Object, received array', severity: 'error'});
     return {value: undefined, problems};
   }
   // Each round drops at least one part, so this ends; the bound is a guard, not a limit anyone meets.
