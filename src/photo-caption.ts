@@ -54,8 +54,15 @@ export class PhotoCaption extends LitElement {
       img:not([width]) {
         min-block-size: 8rem;
       }
+      /* Engines disagree on the size of a broken <img>; an SVG with the photo's viewBox keeps its
+         exact aspect ratio everywhere, with no style attribute (strict CSP). */
       .broken img {
-        opacity: 0;
+        display: none;
+      }
+      .frame > svg {
+        display: block;
+        inline-size: 100%;
+        block-size: auto;
       }
       .placeholder {
         position: absolute;
@@ -131,7 +138,10 @@ export class PhotoCaption extends LitElement {
             decoding="async"
             @error=${this._onError}
           />
-          ${this._broken ? html`<span part="placeholder" class="placeholder" aria-hidden="true">${s.imageUnavailable}</span>` : nothing}
+          ${this._broken
+            ? html`<svg class="placeholder-box" viewBox="0 0 ${photo.width ?? 3} ${photo.height ?? 2}" role="img" aria-label=${photo.alt || s.imageUnavailable}></svg>
+                <span part="placeholder" class="placeholder" aria-hidden="true">${s.imageUnavailable}</span>`
+            : nothing}
         </div>
         ${photo.caption || photo.credit
           ? html`<figcaption part="figcaption">

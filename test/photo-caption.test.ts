@@ -34,7 +34,7 @@ describe('<photo-caption>', () => {
 
   it('reserves the aspect ratio before the image loads', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 300px">
-      <photo-caption .photo=${{...PHOTO, src: '/__net/hang?photo'}}></photo-caption>
+      <photo-caption .photo=${{...PHOTO, src: '/__net/json?body=x&delay=1500', srcset: undefined}}></photo-caption>
     </div>`);
     const el = wrapper.querySelector('photo-caption')!;
     await el.updateComplete;
@@ -45,7 +45,7 @@ describe('<photo-caption>', () => {
 
   it('keeps the caption and a same-size placeholder when the image is broken', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 300px">
-      <photo-caption lang="en" .photo=${{...PHOTO, src: '/__net/status/404?img'}}></photo-caption>
+      <photo-caption lang="en" .photo=${{...PHOTO, src: '/__net/status/404?img', srcset: undefined}}></photo-caption>
     </div>`);
     const el = wrapper.querySelector('photo-caption')!;
     const img = el.shadowRoot!.querySelector('img')!;

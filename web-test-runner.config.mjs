@@ -1,0 +1,106 @@
+// @web/test-runner: the same test files in three real engines.
+//   Chromium  Debian's /usr/bin/chromium, through puppeteer-core (CDP)
+//   Firefox   Debian's /usr/bin/firefox-esr, through puppeteer-core (WebDriver BiDi)
+//   WebKit    WebKitGTK MiniBrowser, through WebKitWebDriver (test/harness/webkit-launcher.mjs)
+// BROWSERS=chromium,firefox,webkit (any subset; default all three) picks engines.
+// The packages come from apt: `node scripts/ensure-browsers.mjs` (npm's pretest) installs them.
+//
+// Sized for a 2-core shared machine: one test file at a time per engine (timing
+// tests - delays, trickles, aborts - stay honest when the CPU is not oversubscribed;
+// Firefox also throttles timers in background tabs), engines side by side.
+// WTR_CONCURRENCY / WTR_BROWSERS_AT_ONCE override that for a bigger machine.
+
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { netServerPlugin } from './test/harness/net-server.mjs';
+import { summaryReporter } from './test/harness/summary-reporter.mjs';
+
+const ALL = ['chromium', 'firefox', 'webkit'];
+const wanted = (process.env.BROWSERS ?? '')
+  .split(',')
+  .map((s) => s.trim().toLowerCase())
+  .filter(Boolean);
+const unknown = wanted.filter((b) => !ALL.includes(b));
+if (unknown.length) {
+  throw new Error(`BROWSERS: unknown engine(s) ${unknown.join(', ')}; use a comma list of ${ALL.join(', ')}`);
+}
+const engines = wanted.length ? ALL.filter((b) => wanted.includes(b)) : ALL;
+
+const intEnv = (name, fallback) => {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+async function makeBrowser(engine) {
+  switch (engine) {
+    case 'chromium': {
+      const b = chromeLauncher({
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox', // we run as root; Chromium's sandbox refuses root
+            '--headless=new',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            // Between files the runner sends the tab to about:blank. Chromium would keep
+            // a page with fetches still pending in its back/forward cache, sockets open:
+            // six leaked /__net/hang requests then block the next file (HTTP/1.1 allows
+            // six connections per host) until a navigation timeout. Firefox and WebKit
+            // drop such requests.
+            '--disable-features=BackForwardCache',
+          ],
+        },
+      });
+      b.name = 'Chromium'; // chromeLauncher calls every puppeteer-core browser "Chrome"
+      return b;
+    }
+    case 'firefox': {
+      const b = chromeLauncher({
+        launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true },
+      });
+      b.name = 'Firefox';
+      return b;
+    }
+    case 'webkit': {
+      // Imported only when asked for, so Chromium/Firefox-only runs need no WebKit packages.
+      const { webkitLauncher } = await import('./test/harness/webkit-launcher.mjs');
+      return webkitLauncher();
+    }
+  }
+  throw new Error(`unreachable: ${engine}`);
+}
+
+const net = netServerPlugin();
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  browsers: await Promise.all(engines.map(makeBrowser)),
+
+  concurrency: intEnv('WTR_CONCURRENCY', 1),
+  concurrentBrowsers: intEnv('WTR_BROWSERS_AT_ONCE', 3),
+
+  // Generous on purpose: a cold start of three browsers on two busy cores is
+  // slow, and a test that hangs is still cut off well inside CI's 90 minutes.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
+  testsFinishTimeout: 300_000,
+  testFramework: {
+    config: { timeout: 10_000 }, // per test (mocha), for the same reason
+  },
+
+  middleware: [net.middleware],
+  plugins: [
+    net.plugin,
+    // tsconfig.json has experimentalDecorators + useDefineForClassFields:false,
+    // which Lit's @property() needs; esbuild takes those compiler options from it.
+    // Fixed target: the default 'auto' guesses from the user agent and would
+    // down-level everything for an engine it does not recognise (MiniBrowser).
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+  ],
+
+  reporters: [defaultReporter(), summaryReporter()],
+};
