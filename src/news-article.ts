@@ -3,6 +3,7 @@ import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {html as staticHtml} from 'lit/static-html.js';
 import {define} from './define.js';
+import {newsEvent, type NewsErrorDetail} from './events.js';
 import {direction} from './i18n/locale.js';
 import {parseArticle} from './model/parse.js';
 import {rebase} from './model/rebase.js';
@@ -151,12 +152,13 @@ export class NewsArticle extends LitElement {
 
   protected override createRenderRoot() {
     const root = super.createRenderRoot();
-    // The parts get data this element already validated: only the article speaks for the article.
-    const own = (event: Event) => {
-      if (event.composedPath()[0] !== this) event.stopPropagation();
-    };
-    root.addEventListener('news-load', own);
-    root.addEventListener('news-error', own);
+    // The parts get data this element already validated: only the article speaks for the article. A
+    // part that still fails (Markdown over its size cap) is reported as the article's error.
+    root.addEventListener('news-load', (event) => event.stopPropagation());
+    root.addEventListener('news-error', (event) => {
+      event.stopPropagation();
+      this.dispatchEvent(newsEvent('news-error', (event as CustomEvent<NewsErrorDetail>).detail));
+    });
     return root;
   }
 

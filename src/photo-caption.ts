@@ -2,6 +2,7 @@ import {LitElement, css, html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {define} from './define.js';
+import {fill} from './i18n/locale.js';
 import {parsePhoto} from './model/parse.js';
 import {rebase} from './model/rebase.js';
 import type {Photo} from './model/types.js';
@@ -146,7 +147,7 @@ export class PhotoCaption extends LitElement {
         ${photo.caption || photo.credit
           ? html`<figcaption part="figcaption">
               ${photo.caption ? html`<span part="caption">${photo.caption}</span>` : nothing}
-              ${photo.credit ? html`<span part="credit" class="credit">${s.credit} ${photo.credit}</span>` : nothing}
+              ${photo.credit ? html`<span part="credit" class="credit">${fill(s.credit, {credit: photo.credit})}</span>` : nothing}
             </figcaption>`
           : nothing}
       </figure>`;

@@ -146,9 +146,7 @@ export class SourceController<T> implements ReactiveController {
     this.base = base;
     this.error = undefined;
     this._set('ready');
-    this.host.dispatchEvent(
-      newsEvent('news-load', {value, problems: problems.map(({path, message}) => ({path, message}))}),
-    );
+    this._announce(newsEvent('news-load', {value, problems: problems.map(({path, message}) => ({path, message}))}));
   }
 
   private _warn(problems: Problem[]): void {
@@ -170,7 +168,20 @@ export class SourceController<T> implements ReactiveController {
     if (error.url) detail.url = error.url;
     if (error.path) detail.path = error.path;
     if (error.status) detail.status = error.status;
-    this.host.dispatchEvent(newsEvent('news-error', detail));
+    this._announce(newsEvent('news-error', detail));
+  }
+
+  /**
+   * Events go out once what they announce is on screen: a handler can read the rendered element, and a
+   * partner's listener added in a later script still hears about data that was inline in the page.
+   * A newer state makes an announcement stale; it is then dropped.
+   */
+  private _announce(event: CustomEvent): void {
+    const value = this.value;
+    const error = this.error;
+    void this.host.updateComplete.then(() => {
+      if (this.value === value && this.error === error) this.host.dispatchEvent(event);
+    });
   }
 
   private _set(state: SourceState): void {

@@ -97,6 +97,16 @@ describe('<news-article>', () => {
       events.stop();
     });
 
+    it('news-load comes once the article is on screen, so a listener added later still hears it', async () => {
+      const el = document.createElement('news-article');
+      el.innerHTML = `<script type="application/json">${JSON.stringify(seedArticle())}</script>`;
+      document.body.append(el);
+      const seen = await new Promise<string>((resolve) =>
+        el.addEventListener('news-load', () => resolve(deepText(el)), {once: true}),
+      );
+      expect(seen).to.include('补足精神之钙筑牢思想篱笆');
+    });
+
     it('src: shows loading (aria-busy) then the article, relative URLs resolved against src', async () => {
       const {el, events} = await mount((el) => (el.src = net.json({headline: 'H', body: 'B', image: {src: 'a.jpg', alt: ''}}, 300)));
       await el.updateComplete;

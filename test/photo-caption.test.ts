@@ -28,7 +28,7 @@ describe('<photo-caption>', () => {
     expect(img.getAttribute('sizes')).to.equal(PHOTO.sizes);
     const caption = el.shadowRoot!.querySelector('figcaption')!;
     expect(caption.querySelector('[part=caption]')!.textContent).to.equal(PHOTO.caption);
-    expect(caption.querySelector('[part=credit]')!.textContent).to.equal('摄影： 韩先秀');
+    expect(caption.querySelector('[part=credit]')!.textContent).to.equal('摄影：韩先秀');
     await expect(el).to.be.accessible();
   });
 

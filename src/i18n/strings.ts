@@ -8,7 +8,7 @@ export interface UiStrings {
   /** Heading of the error state; the detail below it comes from `errors`. */
   error: string;
   errors: Record<ErrorCode, string>;
-  /** Prefix of a photo credit: "Photo: Jane Doe". */
+  /** A photo credit, `{credit}` standing for the name: "Photo: Jane Doe", "摄影：韩先秀". */
   credit: string;
   published: string;
   updated: string;
@@ -42,7 +42,7 @@ const en: UiStrings = {
     empty: 'The story’s address returned nothing.',
     invalid: 'The story’s data is incomplete.',
   },
-  credit: 'Photo:',
+  credit: 'Photo: {credit}',
   published: 'Published',
   updated: 'Updated',
   imageUnavailable: 'Image unavailable',
@@ -63,7 +63,7 @@ const zhCN: UiStrings = {
     empty: '该地址没有返回任何内容。',
     invalid: '报道数据不完整。',
   },
-  credit: '摄影：',
+  credit: '摄影：{credit}',
   published: '发布',
   updated: '更新',
   imageUnavailable: '图片无法显示',
@@ -84,7 +84,7 @@ const zhTW: UiStrings = {
     empty: '該網址沒有回傳任何內容。',
     invalid: '報導資料不完整。',
   },
-  credit: '攝影：',
+  credit: '攝影：{credit}',
   published: '發布',
   updated: '更新',
   imageUnavailable: '圖片無法顯示',
@@ -105,7 +105,7 @@ const ja: UiStrings = {
     empty: 'このアドレスは何も返しませんでした。',
     invalid: '記事のデータが不完全です。',
   },
-  credit: '写真：',
+  credit: '写真：{credit}',
   published: '公開',
   updated: '更新',
   imageUnavailable: '画像を表示できません',
@@ -126,7 +126,7 @@ const ar: UiStrings = {
     empty: 'لم يُرجع هذا العنوان أي محتوى.',
     invalid: 'بيانات الخبر غير مكتملة.',
   },
-  credit: 'تصوير:',
+  credit: 'تصوير: {credit}',
   published: 'نُشر',
   updated: 'حُدّث',
   imageUnavailable: 'الصورة غير متاحة',
