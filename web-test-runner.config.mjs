@@ -51,6 +51,8 @@ async function makeBrowser(engine) {
             // six connections per host) until a navigation timeout. Firefox and WebKit
             // drop such requests.
             '--disable-features=BackForwardCache',
+            // gc() for the memory tests (lifecycle.test.ts).
+            '--js-flags=--expose-gc',
           ],
         },
       });
@@ -101,6 +103,19 @@ export default {
     // down-level everything for an engine it does not recognise (MiniBrowser).
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
   ],
+
+  // The whole suite once more in Chromium with DOMPurify forced in place of the HTML Sanitizer API, so
+  // both sanitizer paths pass every test (WebKit, which lacks the API, runs DOMPurify anyway).
+  groups: engines.includes('chromium') && process.env.SANITIZER_GROUP !== 'off'
+    ? [{
+        name: 'dompurify',
+        files: ['test/**/*.test.ts'],
+        browsers: [await makeBrowser('chromium')].map((b) => ((b.name = 'Chromium+DOMPurify'), b)),
+        testRunnerHtml: (testFramework) => `<!doctype html><html><head>
+          <script>globalThis.NEWS_ELEMENTS_SANITIZER = 'dompurify';</script>
+          </head><body><script type="module" src="${testFramework}"></script></body></html>`,
+      }]
+    : [],
 
   reporters: [defaultReporter(), summaryReporter()],
 };

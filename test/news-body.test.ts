@@ -92,3 +92,12 @@ describe('<news-body>', () => {
     expect(el.shadowRoot!.textContent).not.to.include('first');
   });
 });
+
+describe('sanitizer choice', () => {
+  it('uses the HTML Sanitizer API where it works, DOMPurify where it is missing or chosen', () => {
+    const chosen = (globalThis as {NEWS_ELEMENTS_SANITIZER?: string}).NEWS_ELEMENTS_SANITIZER;
+    const native = typeof (Element.prototype as {setHTML?: unknown}).setHTML === 'function';
+    expect(sanitizerKind()).to.equal(chosen === 'dompurify' || !native ? 'dompurify' : 'native');
+    expect(engine === 'webkit' ? native : true).to.equal(engine !== 'webkit');
+  });
+});

@@ -47,8 +47,13 @@ function nativeAvailable(): boolean {
   return nativeWorks;
 }
 
+/**
+ * Which sanitizer runs. A page can set `globalThis.NEWS_ELEMENTS_SANITIZER = 'dompurify'` before the
+ * elements load to use DOMPurify everywhere (our test suite runs once that way); both are safe.
+ */
 export function sanitizerKind(): SanitizerKind {
-  return forced ?? (nativeAvailable() ? 'native' : 'dompurify');
+  const chosen = (globalThis as {NEWS_ELEMENTS_SANITIZER?: unknown}).NEWS_ELEMENTS_SANITIZER;
+  return forced ?? (chosen === 'dompurify' || !nativeAvailable() ? 'dompurify' : 'native');
 }
 
 type Purifier = {sanitize(html: string, config: Record<string, unknown>): DocumentFragment};
@@ -61,6 +66,38 @@ function loadPurifier(): Promise<Purifier> {
     return createDOMPurify(window) as unknown as Purifier;
   });
   return purifier;
+}
+
+interface TrustedTypePolicy {
+  createHTML(input: string): unknown;
+  createScriptURL(input: string): unknown;
+}
+
+/**
+ * Under `require-trusted-types-for 'script'`, DOMPurify needs a policy to hand its input to the parser.
+ * Ours, `news-elements`, lets a string through unchanged, and only DOMPurify ever holds it: it parses the
+ * string into an inert document and sanitizes it there. Partners allow `news-elements` in `trusted-types`
+ * (plus `'allow-duplicates'` if they load two copies); if the name is refused, DOMPurify falls back to
+ * its own `dompurify` policy.
+ */
+let policy: TrustedTypePolicy | null | undefined;
+function trustedTypesPolicy(): TrustedTypePolicy | null {
+  if (policy === undefined) {
+    const factory = (globalThis as {trustedTypes?: {createPolicy(name: string, rules: object): TrustedTypePolicy}})
+      .trustedTypes;
+    try {
+      policy = factory?.createPolicy('news-elements', {
+        createHTML: (input: string) => input,
+        // DOMPurify requires the hook; nothing in news-elements loads scripts by URL.
+        createScriptURL: () => {
+          throw new TypeError('news-elements loads no script URLs');
+        },
+      }) ?? null;
+    } catch {
+      policy = null;
+    }
+  }
+  return policy;
 }
 
 const purifyConfig = {
@@ -84,7 +121,8 @@ export async function sanitize(html: string): Promise<DocumentFragment> {
   }
   const dompurify = await loadPurifier();
   // Attributes DOMPurify allows on one element are allowed on all; narrow them per element.
-  return narrow(dompurify.sanitize(html, purifyConfig));
+  const trusted = trustedTypesPolicy();
+  return narrow(dompurify.sanitize(html, trusted ? {...purifyConfig, TRUSTED_TYPES_POLICY: trusted} : purifyConfig));
 }
 
 function narrow(fragment: DocumentFragment): DocumentFragment {

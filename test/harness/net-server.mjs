@@ -384,7 +384,8 @@ export function netServerPlugin() {
     // It is what the runner launched, so tests can check the user-agent guess.
     executeCommand({ command, session }) {
       if (command !== 'harness-engine') return undefined;
-      return String(session.browser.name).toLowerCase();
+      // 'Chromium+DOMPurify' (the sanitizer group) is Chromium too.
+      return String(session.browser.name).toLowerCase().split('+')[0];
     },
     async serverStart() {
       await startCrossServer();
