@@ -57,6 +57,12 @@ const CROSS_FIELD = {
       {required: ['summary'], properties: {summary: {type: 'string', minLength: 1}}},
     ],
   },
+  'a continuation needs text or a page number': {
+    anyOf: [
+      {required: ['text'], properties: {text: {type: 'string', minLength: 1}}},
+      {required: ['page'], properties: {page: {type: 'integer', minimum: 1}}},
+    ],
+  },
 };
 
 /**

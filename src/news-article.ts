@@ -1,13 +1,14 @@
-import {LitElement, css, html, nothing} from 'lit';
+import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {html as staticHtml} from 'lit/static-html.js';
 import {define} from './define.js';
+import {NewsElement} from './news-element.js';
 import {newsEvent, type NewsErrorDetail} from './events.js';
-import {direction} from './i18n/locale.js';
+import {direction, fill, pageNumber} from './i18n/locale.js';
 import {parseArticle} from './model/parse.js';
 import {rebase} from './model/rebase.js';
-import type {Article} from './model/types.js';
+import type {Article, Continuation} from './model/types.js';
 import {headingTag} from './related-news.js';
 import {SourceController} from './source-controller.js';
 import {tokens} from './styles/shared.js';
@@ -52,9 +53,7 @@ import './photo-caption.js';
  * @cssprop --news-spacing - The base spacing unit.
  * @cssprop --news-radius - Corner radius of images and boxes.
  */
-export class NewsArticle extends LitElement {
-  static version = '0.1.0';
-
+export class NewsArticle extends NewsElement {
   static override styles = [
     tokens,
     css`
@@ -66,6 +65,13 @@ export class NewsArticle extends LitElement {
         display: flex;
         flex-direction: column;
         gap: var(--_space);
+        /* The article adapts to the column it is dropped into, not to the viewport. */
+        container: news-article / inline-size;
+      }
+      /* Print look: rules between the sections of the page. */
+      .section {
+        border-block-start: var(--_rule) solid var(--_border);
+        padding-block-start: calc(var(--_rule) * var(--_space) / 1px);
       }
       header {
         display: flex;
@@ -83,7 +89,7 @@ export class NewsArticle extends LitElement {
       .headline {
         margin: 0;
         font-family: var(--news-headline-font-family, var(--_font));
-        font-size: var(--news-headline-size, clamp(1.5rem, 1.2rem + 1.5vw, 2.25rem));
+        font-size: var(--news-headline-size, clamp(1.375rem, 1rem + 2.5cqi, 2.375rem));
         line-height: 1.25;
         color: var(--news-headline-color, inherit);
         text-wrap: balance;
@@ -117,6 +123,21 @@ export class NewsArticle extends LitElement {
       a.publisher {
         color: var(--_accent);
       }
+      @container news-article (max-width: 30rem) {
+        .lead {
+          font-size: var(--news-lead-size, 1.0625rem);
+        }
+        .kicker {
+          font-size: 0.8125em;
+        }
+      }
+      @container news-article (min-width: 56rem) {
+        header,
+        .lead,
+        .body {
+          max-inline-size: var(--news-measure, 44rem);
+        }
+      }
       .logo {
         display: block;
         max-block-size: 2.5rem;
@@ -129,11 +150,7 @@ export class NewsArticle extends LitElement {
   /** The article to show. Validated on assignment; invalid data gives the error state. */
   @property({attribute: false}) article?: Article;
 
-  /** URL of the article JSON to fetch. A new `src` aborts the old request. */
-  @property() src?: string;
 
-  /** Milliseconds before a `src` request gives up (default 10000). */
-  @property({type: Number}) timeout?: number;
 
   /** Level of the headline (default 2, to fit under the partner page's own h1). */
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
@@ -169,7 +186,7 @@ export class NewsArticle extends LitElement {
   /** Resolves once the article, including its Markdown, is rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    const parts = this.renderRoot.querySelectorAll<LitElement>('news-body, news-byline, photo-caption, related-news');
+    const parts = this.renderRoot.querySelectorAll<NewsElement>('news-body, news-byline, photo-caption, related-news');
     await Promise.all(Array.from(parts, (part) => part.updateComplete));
     return done;
   }
@@ -188,37 +205,31 @@ export class NewsArticle extends LitElement {
             ? staticHtml`<${tag} part="headline" class="headline" id="headline">${article.headline}</${tag}>`
             : nothing}
           ${article.authors?.length || article.datePublished
-            ? html`<news-byline part="byline" exportparts="byline: byline-line, authors, author, role, date, updated"
+            ? html`<news-byline part="byline" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} exportparts="byline: byline-line, authors, author, role, date, updated"
                 lang=${ifDefined(lang)} .authors=${article.authors ?? []} .datePublished=${article.datePublished}
                 .dateModified=${article.dateModified}></news-byline>`
             : nothing}
         </header>
         ${article.image
-          ? html`<photo-caption part="photo" exportparts="figure, frame, image, placeholder, figcaption, caption, credit"
+          ? html`<photo-caption part="photo" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} exportparts="figure, frame, image, placeholder, figcaption, caption, credit"
               lang=${ifDefined(lang)} loading="eager" .photo=${article.image}></photo-caption>`
           : nothing}
         ${article.lead || article.dateline
           ? html`<div class="lead">
               ${article.dateline ? html`<span part="dateline" class="dateline">${article.dateline}</span>` : nothing}
               ${article.lead
-                ? html`<news-body part="lead" exportparts="body: lead-text" lang=${ifDefined(lang)} .base=${this._source.base}
+                ? html`<news-body part="lead" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} exportparts="body: lead-text" lang=${ifDefined(lang)} .base=${this._source.base}
                     heading-level=${level} link-target=${ifDefined(this.linkTarget)} .markdown=${article.lead}></news-body>`
                 : nothing}
             </div>`
           : nothing}
         ${article.body
-          ? html`<news-body part="body" exportparts="body: body-text" lang=${ifDefined(lang)} .base=${this._source.base}
+          ? html`<news-body part="body" class="body section" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} exportparts="body: body-text" lang=${ifDefined(lang)} .base=${this._source.base}
               heading-level=${level} link-target=${ifDefined(this.linkTarget)} .markdown=${article.body}></news-body>`
           : nothing}
-        ${continuation
-          ? html`<p part="continuation" class="continuation">
-              ${continuation.href
-                ? html`<a href=${continuation.href} target=${ifDefined(this.linkTarget)} rel="noopener noreferrer">${continuation.text}</a>`
-                : continuation.text}
-            </p>`
-          : nothing}
+        ${continuation ? this._continuation(continuation, lang) : nothing}
         ${related?.length
-          ? html`<related-news part="related" exportparts="related-heading, related-list, related-item, related-link, related-headline, related-summary, related-image, related-date"
+          ? html`<related-news part="related" class="section" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} exportparts="related-heading, related-list, related-item, related-link, related-headline, related-summary, related-image, related-date"
               lang=${ifDefined(lang)} heading-level=${Math.min(6, level + 1)} .items=${related}></related-news>`
           : nothing}
         ${publisher
@@ -237,6 +248,18 @@ export class NewsArticle extends LitElement {
           : nothing}
       </article>`;
     });
+  }
+
+  /** The jump line: its own words, or "(下转第三版)" / "Continued on page 3" made from a page number. */
+  private _continuation(continuation: Continuation, lang: string | undefined) {
+    const s = this._source.strings();
+    const words =
+      continuation.text ?? fill(s.continuedOnPage, {page: pageNumber(continuation.page ?? 0, lang ?? this._source.lang())});
+    return html`<p part="continuation" class="continuation">
+      ${continuation.href
+        ? html`<a href=${continuation.href} target=${ifDefined(this.linkTarget)} rel="noopener noreferrer">${words}</a>`
+        : words}
+    </p>`;
   }
 }
 

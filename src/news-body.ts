@@ -1,7 +1,8 @@
-import {LitElement, css, html, nothing} from 'lit';
+import {css, html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {define} from './define.js';
+import {NewsElement} from './news-element.js';
 import {NewsError} from './events.js';
 import type {ParseResult} from './model/types.js';
 import {SourceController} from './source-controller.js';
@@ -37,13 +38,11 @@ function parseBody(input: unknown): ParseResult<Body> {
  * @cssprop --news-font-size - Body text size.
  * @cssprop --news-line-height - Body line height for Latin text.
  * @cssprop --news-line-height-cjk - Body line height for Chinese, Japanese and Korean text (default 1.8).
- * @cssprop --news-paragraph-indent - First-line indent of paragraphs (e.g. `2em` for print-style CJK).
+ * @cssprop --news-paragraph-indent - First-line indent of paragraphs (default 0; 2em in the print look).
  * @cssprop --news-subheading-size - Font size of subheadings.
  * @cssprop --news-quote-border-color - The rule beside block quotes.
  */
-export class NewsBody extends LitElement {
-  static version = '0.1.0';
-
+export class NewsBody extends NewsElement {
   static override styles = [
     tokens,
     css`
@@ -60,7 +59,7 @@ export class NewsBody extends LitElement {
       }
       p {
         margin-block: 0 1em;
-        text-indent: var(--news-paragraph-indent, 0);
+        text-indent: var(--_indent);
       }
       h2, h3, h4, h5, h6 {
         font-size: var(--news-subheading-size, 1.25em);
@@ -104,11 +103,7 @@ export class NewsBody extends LitElement {
   /** The Markdown to render. */
   @property({attribute: false}) markdown?: string;
 
-  /** URL of Markdown (`text/markdown`), a JSON string, or an Article whose `body` is shown. */
-  @property() src?: string;
 
-  /** Milliseconds before a `src` request gives up. */
-  @property({type: Number}) timeout?: number;
 
   /** Level of the article's headline: Markdown `#`/`##` render one level below it (default 2 → h3). */
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;

@@ -1,7 +1,9 @@
-import {LitElement, css, html, nothing} from 'lit';
+import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {define} from './define.js';
+import {NewsElement} from './news-element.js';
 import {formatDate} from './i18n/locale.js';
+import type {AuthorRole} from './i18n/strings.js';
 import {parseByline} from './model/parse.js';
 import {rebase} from './model/rebase.js';
 import type {Author, Byline} from './model/types.js';
@@ -27,9 +29,7 @@ const nameOf = (author: Author): string => (typeof author === 'string' ? author 
  * @cssprop --news-byline-color - Byline text colour.
  * @cssprop --news-byline-font-size - Byline font size.
  */
-export class NewsByline extends LitElement {
-  static version = '0.1.0';
-
+export class NewsByline extends NewsElement {
   static override styles = [
     tokens,
     css`
@@ -64,11 +64,7 @@ export class NewsByline extends LitElement {
   /** ISO 8601 date of the last change; shown as "updated" when it differs from the publication date. */
   @property({attribute: 'date-modified'}) dateModified?: string;
 
-  /** URL of an Article (or of an authors array) to fetch. */
-  @property() src?: string;
 
-  /** Milliseconds before a `src` request gives up. */
-  @property({type: Number}) timeout?: number;
 
   private _source = new SourceController<Byline>(this, {
     property: () => this._property(),
@@ -128,7 +124,9 @@ export class NewsByline extends LitElement {
       if (part.type !== 'element') return part.value;
       const author = authors[index++]!;
       const name = nameOf(author);
-      const role = typeof author === 'string' ? undefined : author.role;
+      const given = typeof author === 'string' ? undefined : author.role;
+      // Role ids the catalog knows ("reporter", "photographer" …) are shown in the reader's language.
+      const role = given && (this._source.strings().roles[given.toLowerCase() as AuthorRole] ?? given);
       const url = typeof author === 'string' ? undefined : author.url;
       const who = url
         ? html`<a part="author" class="author" href=${url} rel="author noopener noreferrer">${name}</a>`

@@ -1,7 +1,8 @@
-import {LitElement, css, html, nothing} from 'lit';
+import {css, html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {define} from './define.js';
+import {NewsElement} from './news-element.js';
 import {fill} from './i18n/locale.js';
 import {parsePhoto} from './model/parse.js';
 import {rebase} from './model/rebase.js';
@@ -28,9 +29,7 @@ import {tokens} from './styles/shared.js';
  * @cssprop --news-caption-font-size - Caption font size.
  * @cssprop --news-placeholder-color - Background shown while the image loads or when it fails.
  */
-export class PhotoCaption extends LitElement {
-  static version = '0.1.0';
-
+export class PhotoCaption extends NewsElement {
   static override styles = [
     tokens,
     css`
@@ -93,11 +92,7 @@ export class PhotoCaption extends LitElement {
   /** The photo: `{src, alt, caption?, credit?, width?, height?, srcset?, sizes?}`. */
   @property({attribute: false}) photo?: Photo;
 
-  /** URL of a Photo (or of an Article, whose `image` is shown) to fetch. */
-  @property() src?: string;
 
-  /** Milliseconds before a `src` request gives up. */
-  @property({type: Number}) timeout?: number;
 
   /** `lazy` (default) or `eager`: a hero image above the fold should not wait. */
   @property() loading: 'lazy' | 'eager' = 'lazy';

@@ -1,9 +1,10 @@
-import {LitElement, css, html, nothing} from 'lit';
+import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {html as staticHtml, literal} from 'lit/static-html.js';
 import {define} from './define.js';
+import {NewsElement} from './news-element.js';
 import {formatDate} from './i18n/locale.js';
 import {parseRelated} from './model/parse.js';
 import {rebase} from './model/rebase.js';
@@ -39,9 +40,7 @@ let uid = 0;
  * @cssprop --news-related-heading-size - Font size of the heading.
  * @cssprop --news-thumbnail-size - Inline size of thumbnails.
  */
-export class RelatedNews extends LitElement {
-  static version = '0.1.0';
-
+export class RelatedNews extends NewsElement {
   static override styles = [
     tokens,
     css`
@@ -102,11 +101,7 @@ export class RelatedNews extends LitElement {
   /** The teasers: `{headline?, summary?, url?, image?, datePublished?}`. */
   @property({attribute: false}) items?: RelatedItem[];
 
-  /** URL of an array of items, or of an Article whose `related` is shown. */
-  @property() src?: string;
 
-  /** Milliseconds before a `src` request gives up. */
-  @property({type: Number}) timeout?: number;
 
   /** Show at most this many items. */
   @property({type: Number}) limit?: number;
@@ -143,20 +138,23 @@ export class RelatedNews extends LitElement {
       return html`<aside part="related" aria-labelledby=${this._id}>
         ${staticHtml`<${tag} part="related-heading" class="heading" id=${this._id}>${this.heading || this._source.strings().related}</${tag}>`}
         <ul part="related-list">
-          ${repeat(items, (item, i) => item.url ?? i, (item) => this._item(item, lang))}
+          ${repeat(items, (item, i) => item.url ?? i, (item, i) => this._item(item, i, lang))}
         </ul>
       </aside>`;
     });
   }
 
-  private _item(item: RelatedItem, lang: string) {
+  private _item(item: RelatedItem, index: number, lang: string) {
     const headline = item.headline ? html`<span part="related-headline" class="headline">${item.headline}</span>` : nothing;
     const summary = item.summary ? html`<p part="related-summary" class="summary">${item.summary}</p>` : nothing;
-    // The link wraps the headline; with no headline, the summary is what names the story.
+    // The link wraps the headline. With no headline, the summary stays text and a "read more" link
+    // follows it, described by the summary so a screen reader says where it goes.
+    const id = `${this._id}-${index}`;
     const text = item.url
       ? item.headline
         ? html`<a part="related-link" href=${item.url}>${headline}</a>${summary}`
-        : html`<a part="related-link" href=${item.url}>${summary}</a>`
+        : html`${item.summary ? html`<p part="related-summary" class="summary" id=${id}>${item.summary}</p>` : nothing}
+            <a part="related-link" href=${item.url} aria-describedby=${id}>${this._source.strings().readMore}</a>`
       : html`${headline}${summary}`;
     return html`<li part="related-item">
       ${item.image

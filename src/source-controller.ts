@@ -5,7 +5,7 @@
  */
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {NewsError, newsEvent, type NewsErrorDetail} from './events.js';
-import {fill, inheritedLang, uiStrings} from './i18n/locale.js';
+import {fill, inheritedLang, uiStrings, type StringOverrides} from './i18n/locale.js';
 import type {UiStrings} from './i18n/strings.js';
 import type {ParseResult, Problem} from './model/types.js';
 import {DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, load} from './net/load.js';
@@ -13,6 +13,7 @@ import {DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, load} from './net/load.js';
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   src?: string;
   timeout?: number;
+  strings?: StringOverrides;
 }
 
 export interface SourceOptions<T> {
@@ -198,7 +199,7 @@ export class SourceController<T> implements ReactiveController {
   }
 
   strings(): UiStrings {
-    return uiStrings(this.lang());
+    return uiStrings(this.lang(), this.host.strings);
   }
 
   /** Loading and error states for every element; `ready` renders the data. */

@@ -3,16 +3,77 @@ import {catalog, type UiStrings} from './strings.js';
 const TRADITIONAL = /^zh-(?:hant|tw|hk|mo)\b/i;
 const RTL = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
-/** Which catalog serves a BCP 47 tag: `zh-Hant-HK` → zh-TW, `zh` → zh-CN, `pt-BR` → en. */
+/** UI strings a partner may override: any string, per locale or per element. */
+export type StringOverrides = Partial<Omit<UiStrings, 'errors' | 'roles'>> & {
+  errors?: Partial<UiStrings['errors']>;
+  roles?: Partial<UiStrings['roles']>;
+};
+
+const overrides: Record<string, StringOverrides> = {};
+
+const known = (locale: string): boolean => !!(catalog[locale] || overrides[locale]);
+
+/**
+ * Which locale's strings serve a BCP 47 tag, falling back along its subtags: `zh-Hant-HK` → zh-TW,
+ * `zh` → zh-CN, `pt-BR` → pt (if a partner added it with {@link setStrings}) → en.
+ */
 export function catalogLocale(lang: string | undefined): string {
   if (!lang) return 'en';
-  if (catalog[lang]) return lang;
-  const language = lang.split('-')[0]!.toLowerCase();
+  if (known(lang)) return lang;
+  const subtags = lang.split('-');
+  const language = subtags[0]!.toLowerCase();
   if (language === 'zh') return TRADITIONAL.test(lang) ? 'zh-TW' : 'zh-CN';
-  return catalog[language] ? language : 'en';
+  for (let n = subtags.length - 1; n > 0; n--) {
+    const candidate = [language, ...subtags.slice(1, n)].join('-');
+    if (known(candidate)) return candidate;
+  }
+  return 'en';
 }
 
-export const uiStrings = (lang: string | undefined): UiStrings => catalog[catalogLocale(lang)]!;
+function merge(base: UiStrings, extra: StringOverrides | undefined): UiStrings {
+  if (!extra) return base;
+  return {
+    ...base,
+    ...(extra as Partial<UiStrings>),
+    errors: {...base.errors, ...extra.errors},
+    roles: {...base.roles, ...extra.roles},
+  };
+}
+
+/**
+ * Overrides UI strings for every element on the page, for one locale (`'zh-CN'`, `'en'`, or a new one
+ * such as `'fr'`, which then starts from English).
+ */
+export function setStrings(locale: string, strings: StringOverrides): void {
+  overrides[locale] = {...overrides[locale], ...strings};
+}
+
+/** The strings for a language: catalog, then page-wide overrides, then the element's own. */
+export function uiStrings(lang: string | undefined, own?: StringOverrides): UiStrings {
+  const locale = catalogLocale(lang);
+  const base = catalog[locale] ?? catalog[catalogLocale(locale.split('-')[0])] ?? catalog['en']!;
+  return merge(merge(base, overrides[locale]), own);
+}
+
+const HANZI = '〇一二三四五六七八九';
+/** 3 → 三, 12 → 十二, 20 → 二十, 105 → 一〇五: how Chinese papers number their pages. */
+function hanzi(n: number): string {
+  if (n >= 10 && n < 100) {
+    const tens = Math.floor(n / 10);
+    return `${tens > 1 ? HANZI[tens] : ''}十${n % 10 ? HANZI[n % 10] : ''}`;
+  }
+  return String(n).replace(/\d/g, (d) => HANZI[Number(d)]!);
+}
+
+/** A page number as the language writes it on a jump line. */
+export function pageNumber(page: number, lang: string): string {
+  if (/^zh\b/i.test(lang)) return hanzi(page);
+  try {
+    return new Intl.NumberFormat(lang, {useGrouping: false}).format(page);
+  } catch {
+    return String(page);
+  }
+}
 
 /** `rtl` for languages written right to left. */
 export const direction = (lang: string | undefined): 'ltr' | 'rtl' =>

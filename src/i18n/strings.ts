@@ -14,8 +14,18 @@ export interface UiStrings {
   updated: string;
   /** Shown in place of a photo that failed to load. */
   imageUnavailable: string;
+  /** Before the author list ("By"); empty where the language puts nothing there. */
   by: string;
+  /** The print jump line when only a page number is given; `{page}` is the number in local numerals. */
+  continuedOnPage: string;
+  /** Link text for a continuation or a teaser that has a link but no words of its own. */
+  readMore: string;
+  /** Author roles given as these ids in the data are shown in the reader's language. */
+  roles: Record<AuthorRole, string>;
 }
+
+/** Role ids that are translated; any other role is shown as written. */
+export type AuthorRole = 'reporter' | 'correspondent' | 'photographer' | 'editor' | 'intern';
 
 /** Why data could not be shown; each has its own localized message. */
 export type ErrorCode =
@@ -47,6 +57,9 @@ const en: UiStrings = {
   updated: 'Updated',
   imageUnavailable: 'Image unavailable',
   by: 'By',
+  continuedOnPage: 'Continued on page {page}',
+  readMore: 'Read more',
+  roles: {reporter: 'Reporter', correspondent: 'Correspondent', photographer: 'Photographer', editor: 'Editor', intern: 'Intern'},
 };
 
 const zhCN: UiStrings = {
@@ -68,6 +81,9 @@ const zhCN: UiStrings = {
   updated: '更新',
   imageUnavailable: '图片无法显示',
   by: '',
+  continuedOnPage: '(下转第{page}版)',
+  readMore: '阅读全文',
+  roles: {reporter: '记者', correspondent: '通讯员', photographer: '摄影', editor: '编辑', intern: '实习生'},
 };
 
 const zhTW: UiStrings = {
@@ -89,6 +105,9 @@ const zhTW: UiStrings = {
   updated: '更新',
   imageUnavailable: '圖片無法顯示',
   by: '',
+  continuedOnPage: '(下轉第{page}版)',
+  readMore: '閱讀全文',
+  roles: {reporter: '記者', correspondent: '特派員', photographer: '攝影', editor: '編輯', intern: '實習記者'},
 };
 
 const ja: UiStrings = {
@@ -110,6 +129,9 @@ const ja: UiStrings = {
   updated: '更新',
   imageUnavailable: '画像を表示できません',
   by: '',
+  continuedOnPage: '（{page}面に続く）',
+  readMore: '続きを読む',
+  roles: {reporter: '記者', correspondent: '特派員', photographer: '写真', editor: '編集', intern: '研修記者'},
 };
 
 const ar: UiStrings = {
@@ -131,6 +153,9 @@ const ar: UiStrings = {
   updated: 'حُدّث',
   imageUnavailable: 'الصورة غير متاحة',
   by: 'بقلم',
+  continuedOnPage: 'يتبع في الصفحة {page}',
+  readMore: 'اقرأ المزيد',
+  roles: {reporter: 'مراسل', correspondent: 'مراسل', photographer: 'مصوّر', editor: 'محرّر', intern: 'متدرّب'},
 };
 
 export const catalog: Record<string, UiStrings> = {en, 'zh-CN': zhCN, 'zh-TW': zhTW, ja, ar};

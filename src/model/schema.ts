@@ -74,10 +74,16 @@ export const RelatedItemSchema = v.pipe(
   v.check((item) => !!(item.headline || item.summary), 'a related item needs a headline or a summary'),
 );
 
-export const ContinuationSchema = v.object({
-  text: v.pipe(text, v.nonEmpty()),
-  href: v.optional(Url),
-});
+export const ContinuationSchema = v.pipe(
+  v.object({
+    /** The jump line as printed, e.g. "(下转第三版)". */
+    text: v.optional(v.pipe(text, v.nonEmpty())),
+    /** Or just the page it continues on: the words come from the reader's language. */
+    page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9999))),
+    href: v.optional(Url),
+  }),
+  v.check((c) => !!(c.text || c.page), 'a continuation needs text or a page number'),
+);
 
 export const PublisherSchema = v.object({
   name: v.pipe(text, v.nonEmpty()),

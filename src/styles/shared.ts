@@ -4,23 +4,69 @@ import {css} from 'lit';
  * Private values derived from the public `--news-*` tokens. Public tokens are only ever read, with a
  * fallback, never declared on `:host`, so a single `:root { --news-… }` rule on the partner's page themes
  * every element, and an unthemed page still looks right.
+ *
+ * The `--_d-*` values are the theme's defaults: light, dark (`theme="dark"`, or `auto` — no attribute —
+ * in a dark `prefers-color-scheme`), each meeting WCAG AA contrast on its own background.
  */
 export const tokens = css`
   :host {
-    --_font: var(--news-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans',
-      'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei',
-      'Hiragino Sans', 'Noto Sans CJK JP', 'Noto Sans Arabic', sans-serif);
-    --_text: var(--news-text-color, inherit);
-    --_muted: var(--news-muted-color, #5c5c5c);
-    --_accent: var(--news-accent-color, #0b5cad);
-    --_border: var(--news-border-color, #d6d6d6);
-    --_placeholder: var(--news-placeholder-color, #e8e8e8);
-    --_error: var(--news-error-color, #a40e26);
+    --_d-text: #1d1d1d;
+    --_d-muted: #575757;
+    --_d-accent: #0a58a8;
+    --_d-border: #d4d4d4;
+    --_d-placeholder: #e6e6e6;
+    --_d-error: #a30d25;
+    --_d-bg: #ffffff;
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --_d-text: #ececec;
+    --_d-muted: #b4b4b4;
+    --_d-accent: #8ec5ff;
+    --_d-border: #444444;
+    --_d-placeholder: #2c2c2c;
+    --_d-error: #ff9aa8;
+    --_d-bg: #151515;
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_d-text: #ececec;
+      --_d-muted: #b4b4b4;
+      --_d-accent: #8ec5ff;
+      --_d-border: #444444;
+      --_d-placeholder: #2c2c2c;
+      --_d-error: #ff9aa8;
+      --_d-bg: #151515;
+      color-scheme: dark;
+    }
+  }
+  :host {
+    --_sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Hiragino Sans GB',
+      'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'Hiragino Sans', 'Noto Sans CJK JP',
+      'Noto Sans Arabic', sans-serif;
+    --_font: var(--news-font-family, var(--_sans));
+    --_text: var(--news-text-color, var(--_d-text));
+    --_muted: var(--news-muted-color, var(--_d-muted));
+    --_accent: var(--news-accent-color, var(--_d-accent));
+    --_border: var(--news-border-color, var(--_d-border));
+    --_placeholder: var(--news-placeholder-color, var(--_d-placeholder));
+    --_error: var(--news-error-color, var(--_d-error));
     --_space: var(--news-spacing, 1rem);
     --_radius: var(--news-radius, 4px);
+    --_indent: var(--news-paragraph-indent, 0);
+    --_rule: 0;
     box-sizing: border-box;
     font-family: var(--_font);
     color: var(--_text);
+    background: var(--news-background, var(--_d-bg));
+  }
+  /* The print look: serif type, two-character paragraph indent, rules between sections. */
+  :host([look='print']) {
+    --_font: var(--news-font-family, 'Noto Serif', 'Noto Serif CJK SC', 'Source Han Serif SC', 'Songti SC',
+      'SimSun', 'Noto Serif CJK JP', 'Hiragino Mincho ProN', Georgia, serif);
+    --_indent: var(--news-paragraph-indent, 2em);
+    --_rule: 1px;
   }
   :host([hidden]) {
     display: none;
@@ -30,11 +76,14 @@ export const tokens = css`
   *::after {
     box-sizing: inherit;
   }
+  /* clreq/jlreq: generous leading, strict line breaking, CJK–Latin spacing where the engine has it. */
   :host(:lang(zh)),
   :host(:lang(ja)),
   :host(:lang(ko)) {
     line-height: var(--news-line-height-cjk, 1.8);
     line-break: strict;
+    text-spacing-trim: normal;
+    text-autospace: normal;
   }
   a {
     color: var(--_accent);
@@ -53,15 +102,33 @@ export const tokens = css`
   .loading {
     min-block-size: var(--news-loading-min-height, 12rem);
     color: var(--_muted);
+    animation: news-pulse 1.6s ease-in-out infinite;
+  }
+  @keyframes news-pulse {
+    50% {
+      opacity: 0.55;
+    }
   }
   .error {
     color: var(--_error);
     border-color: currentColor;
   }
+  @media (prefers-reduced-motion: reduce) {
+    .loading {
+      animation: none;
+    }
+  }
   @media (forced-colors: active) {
+    :host {
+      background: Canvas;
+      color: CanvasText;
+    }
     .state,
     .error {
       border-color: CanvasText;
+    }
+    a {
+      color: LinkText;
     }
     a:focus-visible {
       outline-color: Highlight;
