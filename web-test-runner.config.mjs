@@ -14,7 +14,12 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { netServerPlugin } from './test/harness/net-server.mjs';
+import { mediaPlugin } from './test/harness/media-plugin.mjs';
+import { cspMiddleware } from './test/harness/csp-server.mjs';
 import { summaryReporter } from './test/harness/summary-reporter.mjs';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
+import { jsonModulesPlugin } from './test/harness/json-modules.mjs';
+import { storiesIndexPlugin } from './test/harness/stories-index.mjs';
 
 const ALL = ['chromium', 'firefox', 'webkit'];
 const wanted = (process.env.BROWSERS ?? '')
@@ -76,6 +81,7 @@ async function makeBrowser(engine) {
 }
 
 const net = netServerPlugin();
+const cliFiles = process.argv.slice(2).filter((arg) => /\.test\.ts$/.test(arg));
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -94,14 +100,33 @@ export default {
     config: { timeout: 10_000 }, // per test (mocha), for the same reason
   },
 
-  middleware: [net.middleware],
+  middleware: [net.middleware, cspMiddleware],
   plugins: [
     net.plugin,
+    mediaPlugin(), // forced-colors emulation in Chromium (test/a11y.test.ts)
+    jsonModulesPlugin(), // `import x from './x.json'`, as Vite and Storybook allow
+    storiesIndexPlugin(), // /__stories__/index.js for test/stories.test.ts
     // tsconfig.json has experimentalDecorators + useDefineForClassFields:false,
     // which Lit's @property() needs; esbuild takes those compiler options from it.
     // Fixed target: the default 'auto' guesses from the user agent and would
     // down-level everything for an engine it does not recognise (MiniBrowser).
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    // visualDiff() in test/visual.test.ts (Chromium only): baselines committed in test/visual/baseline/,
+    // new shots and diffs of a failure in test/visual/failed/ (git-ignored). `npm run test:visual:update`
+    // passes --update-visual-baseline, which rewrites the baselines. A pixel differs when pixelmatch's
+    // colour distance exceeds 0.1 (anti-aliased pixels are not counted); a screenshot fails when more
+    // than 100 pixels differ, or when its size differs. A pixel count, not a percentage: in these tall
+    // shots 0.5% is 3,000-14,000 pixels, which a moved or recoloured line of text stays under.
+    visualRegressionPlugin({
+      update: process.argv.includes('--update-visual-baseline'),
+      baseDir: 'test/visual',
+      getBaselineName: ({ name }) => `baseline/${name}`,
+      getFailedName: ({ name }) => `failed/${name}`,
+      getDiffName: ({ name }) => `failed/${name}-diff`,
+      diffOptions: { threshold: 0.1 },
+      failureThresholdType: 'pixel',
+      failureThreshold: 100,
+    }),
   ],
 
   // The whole suite once more in Chromium with DOMPurify forced in place of the HTML Sanitizer API, so
@@ -109,7 +134,8 @@ export default {
   groups: engines.includes('chromium') && process.env.SANITIZER_GROUP !== 'off'
     ? [{
         name: 'dompurify',
-        files: ['test/**/*.test.ts'],
+        // The files named on the command line, if any, else every test file.
+        files: cliFiles.length ? cliFiles : ['test/**/*.test.ts'],
         browsers: [await makeBrowser('chromium')].map((b) => ((b.name = 'Chromium+DOMPurify'), b)),
         testRunnerHtml: (testFramework) => `<!doctype html><html><head>
           <script>globalThis.NEWS_ELEMENTS_SANITIZER = 'dompurify';</script>
