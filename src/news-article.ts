@@ -27,31 +27,47 @@ import './photo-caption.js';
  * @csspart kicker - The section name above the headline.
  * @csspart headline - The headline.
  * @csspart byline - The `<news-byline>`; its parts `authors`, `author`, `role`, `date`, `updated` are exported.
+ * @csspart byline-line - The byline's line (`<news-byline>`'s part `byline`, exported under this name).
+ * @csspart authors - The list of authors (exported from `<news-byline>`).
+ * @csspart author - One author's name, a link when the author has a `url` (exported from `<news-byline>`).
+ * @csspart role - An author's role (exported from `<news-byline>`).
+ * @csspart date - The publication date (exported from `<news-byline>`).
+ * @csspart updated - The "updated" note with its date (exported from `<news-byline>`).
  * @csspart dateline - The dateline ("PORTHAVEN").
  * @csspart photo - The hero `<photo-caption>`; its parts `figure`, `image`, `caption`, `credit` are exported.
+ * @csspart figure - The photo's `<figure>` (exported from `<photo-caption>`).
+ * @csspart frame - The box that holds the image and, when it fails, the placeholder (exported from `<photo-caption>`).
+ * @csspart image - The hero `<img>` (exported from `<photo-caption>`).
+ * @csspart placeholder - Text shown where a broken image would be (exported from `<photo-caption>`).
+ * @csspart figcaption - The photo's `<figcaption>` (exported from `<photo-caption>`).
+ * @csspart caption - The caption text (exported from `<photo-caption>`).
+ * @csspart credit - The photo credit (exported from `<photo-caption>`).
  * @csspart lead - The lead paragraph.
+ * @csspart lead-text - The container of the lead's rendered text (`<news-body>`'s part `body`, exported under this name).
  * @csspart body - The article text.
+ * @csspart body-text - The container of the body's rendered text (`<news-body>`'s part `body`, exported under this name).
  * @csspart continuation - The print jump line, e.g. "(下转第三版)".
  * @csspart related - The `<related-news>`; its parts `related-item`, `related-link`, … are exported.
+ * @csspart related-heading - The related news heading (exported from `<related-news>`).
+ * @csspart related-list - The list of related stories (exported from `<related-news>`).
+ * @csspart related-item - One related story (exported from `<related-news>`).
+ * @csspart related-link - The link of a related story (exported from `<related-news>`).
+ * @csspart related-headline - A related story's headline (exported from `<related-news>`).
+ * @csspart related-summary - A related story's summary (exported from `<related-news>`).
+ * @csspart related-image - A related story's thumbnail (exported from `<related-news>`).
+ * @csspart related-date - A related story's date (exported from `<related-news>`).
  * @csspart footer - The publisher's footer.
  * @csspart publisher - The publisher's name (a link when it has a `url`).
  * @csspart tagline - The publisher's tagline.
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @cssprop --news-max-width - Maximum inline size of the article (default none: it fills its column).
+ * @cssprop --news-measure - Maximum line length of the header, lead and body once the article is wider than 56rem (default 44rem).
  * @cssprop --news-headline-font-family - Headline font.
  * @cssprop --news-headline-size - Headline font size.
  * @cssprop --news-headline-color - Headline colour.
  * @cssprop --news-kicker-color - Kicker colour.
  * @cssprop --news-lead-size - Lead font size.
- * @cssprop --news-font-family - Text font.
- * @cssprop --news-text-color - Text colour (default: inherited from the page).
- * @cssprop --news-muted-color - Colour of secondary text (byline, captions).
- * @cssprop --news-accent-color - Links and focus rings.
- * @cssprop --news-border-color - Rules and borders.
- * @cssprop --news-error-color - Error text.
- * @cssprop --news-spacing - The base spacing unit.
- * @cssprop --news-radius - Corner radius of images and boxes.
  */
 export class NewsArticle extends NewsElement {
   static override styles = [
@@ -70,8 +86,8 @@ export class NewsArticle extends NewsElement {
       }
       /* Print look: rules between the sections of the page. */
       .section {
-        border-block-start: var(--_rule) solid var(--_border);
-        padding-block-start: calc(var(--_rule) * var(--_space) / 1px);
+        border-block-start: calc(var(--_rules) * 1px) solid var(--_border);
+        padding-block-start: calc(var(--_rules) * var(--_space));
       }
       header {
         display: flex;

@@ -37,8 +37,6 @@ function parseBody(input: unknown): ParseResult<Body> {
  * @csspart error - The error state.
  * @cssprop --news-font-size - Body text size.
  * @cssprop --news-line-height - Body line height for Latin text.
- * @cssprop --news-line-height-cjk - Body line height for Chinese, Japanese and Korean text (default 1.8).
- * @cssprop --news-paragraph-indent - First-line indent of paragraphs (default 0; 2em in the print look).
  * @cssprop --news-subheading-size - Font size of subheadings.
  * @cssprop --news-quote-border-color - The rule beside block quotes.
  */

@@ -6,6 +6,20 @@ import type {StringOverrides} from './i18n/locale.js';
  * What every news element shares: where its data comes from (`src`, `timeout`), the words it adds
  * (`strings`), and how it looks (`theme`, `look`). Five elements need exactly these; the data property
  * and rendering stay in each element.
+ *
+ * @cssprop --news-font-family - Text font (default: the system UI font, then CJK and Arabic fonts).
+ * @cssprop --news-text-color - Text colour (default: the theme's, #1d1d1d light, #ececec dark).
+ * @cssprop --news-muted-color - Colour of secondary text: byline, captions, dates.
+ * @cssprop --news-accent-color - Links and focus rings.
+ * @cssprop --news-border-color - Rules and borders.
+ * @cssprop --news-error-color - Error text and border.
+ * @cssprop --news-placeholder-color - Background of images while they load and when they fail.
+ * @cssprop --news-background - Background of every element (default white; #151515 in the dark theme; `transparent` to show the page).
+ * @cssprop --news-spacing - The base spacing unit (default 1rem).
+ * @cssprop --news-radius - Corner radius of images and boxes (default 4px).
+ * @cssprop --news-line-height-cjk - Line height for Chinese, Japanese and Korean text (default 1.8).
+ * @cssprop --news-paragraph-indent - First-line indent of paragraphs (default 0; 2em in the print look).
+ * @cssprop --news-loading-min-height - Minimum block size of the loading state, so the page does not jump when the data arrives (default 12rem).
  */
 export abstract class NewsElement extends LitElement {
   static version = '0.1.0';

@@ -27,7 +27,6 @@ import {tokens} from './styles/shared.js';
  * @csspart error - The error state.
  * @cssprop --news-caption-color - Caption and credit text colour.
  * @cssprop --news-caption-font-size - Caption font size.
- * @cssprop --news-placeholder-color - Background shown while the image loads or when it fails.
  */
 export class PhotoCaption extends NewsElement {
   static override styles = [
@@ -79,7 +78,6 @@ export class PhotoCaption extends NewsElement {
       }
       .credit {
         margin-inline-start: 0.5em;
-        white-space: nowrap;
       }
       @media (forced-colors: active) {
         .frame {

@@ -55,8 +55,10 @@ export const tokens = css`
     --_space: var(--news-spacing, 1rem);
     --_radius: var(--news-radius, 4px);
     --_indent: var(--news-paragraph-indent, 0);
-    --_rule: 0;
+    --_rules: 0;
     box-sizing: border-box;
+    /* Long URLs and unbroken strings wrap instead of widening a narrow column. */
+    overflow-wrap: anywhere;
     font-family: var(--_font);
     color: var(--_text);
     background: var(--news-background, var(--_d-bg));
@@ -66,7 +68,7 @@ export const tokens = css`
     --_font: var(--news-font-family, 'Noto Serif', 'Noto Serif CJK SC', 'Source Han Serif SC', 'Songti SC',
       'SimSun', 'Noto Serif CJK JP', 'Hiragino Mincho ProN', Georgia, serif);
     --_indent: var(--news-paragraph-indent, 2em);
-    --_rule: 1px;
+    --_rules: 1;
   }
   :host([hidden]) {
     display: none;
