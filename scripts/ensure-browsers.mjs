@@ -26,14 +26,15 @@ const NEEDS = {
     ...(process.env.DISPLAY ? [] : [['Xvfb', ['/usr/bin/Xvfb'], 'xvfb']]),
   ],
 };
-// CJK text must render with real glyphs in every engine.
-const FONTS = [
-  'Noto Sans CJK font',
+// CJK and Arabic text must render with real glyphs in every engine (and the same ones in the visual
+// baselines): Noto Sans CJK and Noto Sans Arabic, both named in the elements' default font stack.
+const FONT_NEEDS = [
   [
-    '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-    '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+    'Noto Sans CJK font',
+    ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'],
+    'fonts-noto-cjk',
   ],
-  'fonts-noto-cjk',
+  ['Noto Sans Arabic font', ['/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf'], 'fonts-noto-core'],
 ];
 
 const requested = (process.env.BROWSERS ?? '')
@@ -49,7 +50,7 @@ const engines = requested.length ? ALL.filter((b) => requested.includes(b)) : AL
 
 function missing() {
   const out = [];
-  for (const [what, files, pkg] of [...engines.flatMap((e) => NEEDS[e]), FONTS]) {
+  for (const [what, files, pkg] of [...engines.flatMap((e) => NEEDS[e]), ...FONT_NEEDS]) {
     if (!files.some((f) => existsSync(f))) out.push({ what, pkg });
   }
   return out;

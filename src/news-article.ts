@@ -110,12 +110,20 @@ export class NewsArticle extends NewsElement {
         color: var(--news-headline-color, inherit);
         text-wrap: balance;
       }
+      /* The dateline runs into the lead's first line ("PORTHAVEN — The town's …"): floated, so the
+         lead's text, in its own element, flows beside it. */
       .dateline {
+        float: inline-start;
+        margin-inline-end: 0.4em;
         font-weight: 700;
         text-transform: uppercase;
       }
+      .dateline::after {
+        content: ' —';
+      }
       .lead {
-        font-size: var(--news-lead-size, 1.1875rem);
+        --_body-size: var(--news-lead-size, 1.1875rem);
+        font-size: var(--_body-size);
         font-weight: 500;
       }
       .continuation {
@@ -141,7 +149,7 @@ export class NewsArticle extends NewsElement {
       }
       @container news-article (max-width: 30rem) {
         .lead {
-          font-size: var(--news-lead-size, 1.0625rem);
+          --_body-size: var(--news-lead-size, 1.0625rem);
         }
         .kicker {
           font-size: 0.8125em;
@@ -150,7 +158,10 @@ export class NewsArticle extends NewsElement {
       @container news-article (min-width: 56rem) {
         header,
         .lead,
-        .body {
+        .body,
+        .continuation,
+        related-news,
+        footer {
           max-inline-size: var(--news-measure, 44rem);
         }
       }

@@ -46,7 +46,8 @@ export class NewsBody extends NewsElement {
     css`
       :host {
         display: block;
-        font-size: var(--news-font-size, 1.0625rem);
+        /* --_body-size: the article sets it for its lead. */
+        font-size: var(--_body-size, var(--news-font-size, 1.0625rem));
         line-height: var(--news-line-height, 1.6);
       }
       .body > :first-child {
@@ -73,6 +74,14 @@ export class NewsBody extends NewsElement {
         font-style: normal;
         text-emphasis: filled dot;
         text-emphasis-position: under right;
+      }
+      :host(:lang(ar)) em,
+      :host(:lang(fa)) em,
+      :host(:lang(ur)) em,
+      :host(:lang(he)) em {
+        /* Nor do Arabic and Hebrew type: a faux slant is wrong there too; emphasis is bold. */
+        font-style: normal;
+        font-weight: 700;
       }
       blockquote {
         margin-inline: 0;

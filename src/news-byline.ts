@@ -45,6 +45,12 @@ export class NewsByline extends NewsElement {
         column-gap: 1em;
         row-gap: 0.25em;
       }
+      /* The dates wrap together, never one on the authors' line and one below. */
+      .dates {
+        display: inline-flex;
+        flex-wrap: wrap;
+        column-gap: 1em;
+      }
       .author {
         color: var(--_text);
         font-weight: 600;
@@ -100,9 +106,13 @@ export class NewsByline extends NewsElement {
       const {datePublished: published, dateModified: modified} = byline;
       return html`<p part="byline">
         ${authors.length ? html`<span part="authors">${s.by ? `${s.by} ` : nothing}${this._authors(authors, lang)}</span>` : nothing}
-        ${published ? html`<time part="date" datetime=${published}>${formatDate(published, lang)}</time>` : nothing}
-        ${modified && modified !== published
-          ? html`<span part="updated">${s.updated} <time datetime=${modified}>${formatDate(modified, lang)}</time></span>`
+        ${published || modified
+          ? html`<span class="dates">
+              ${published ? html`<time part="date" datetime=${published}>${formatDate(published, lang)}</time>` : nothing}
+              ${modified && modified !== published
+                ? html`<span part="updated">${s.updated} <time datetime=${modified}>${formatDate(modified, lang)}</time></span>`
+                : nothing}
+            </span>`
           : nothing}
       </p>`;
     });

@@ -5,7 +5,7 @@
  */
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {NewsError, newsEvent, type NewsErrorDetail} from './events.js';
-import {fill, inheritedLang, uiStrings, type StringOverrides} from './i18n/locale.js';
+import {direction, fill, inheritedLang, uiStrings, type StringOverrides} from './i18n/locale.js';
 import type {UiStrings} from './i18n/strings.js';
 import type {ParseResult, Problem} from './model/types.js';
 import {DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, load} from './net/load.js';
@@ -208,11 +208,13 @@ export class SourceController<T> implements ReactiveController {
       case 'ready':
         return ready(this.value!);
       case 'loading':
-        return html`<div part="loading" class="state loading" role="status">${this.strings().loading}</div>`;
+        return html`<div part="loading" class="state loading" role="status" lang=${this.lang()} dir=${direction(this.lang())}>
+          ${this.strings().loading}
+        </div>`;
       case 'error': {
         const s = this.strings();
         const detail = fill(s.errors[this.error!.code], {status: this.error!.status ?? ''});
-        return html`<div part="error" class="state error" role="alert" lang=${this.lang()}>
+        return html`<div part="error" class="state error" role="alert" lang=${this.lang()} dir=${direction(this.lang())}>
           <strong>${s.error}</strong> <span>${detail}</span>
         </div>`;
       }

