@@ -58,6 +58,7 @@ async function makeBrowser(engine) {
             '--disable-features=BackForwardCache',
             // gc() for the memory tests (lifecycle.test.ts).
             '--js-flags=--expose-gc',
+            '--enable-precise-memory-info', // performance.memory unbucketed (lifecycle.test.ts)
           ],
         },
       });

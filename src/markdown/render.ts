@@ -74,5 +74,6 @@ export async function renderMarkdown(markdown: string, options: RenderOptions = 
   const tokens = marked.lexer(markdown);
   shiftHeadings(tokens, Math.min(5, Math.max(1, options.headingLevel ?? 2)));
   const html = marked.parser(tokens);
-  return finish(await sanitize(html), options);
+  // The URL policy runs on inert nodes; only then do they join the page (and images start loading).
+  return document.importNode(finish(await sanitize(html), options), true);
 }

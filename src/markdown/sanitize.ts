@@ -111,14 +111,16 @@ const purifyConfig = {
   RETURN_DOM_FRAGMENT: true,
 };
 
-/** Sanitizes `html` into a fragment owned by the current document. */
+/** Sanitizes `html` into a fragment of an inert document (nothing in it loads until it is imported). */
 export async function sanitize(html: string): Promise<DocumentFragment> {
   if (sanitizerKind() === 'native') {
     // Parsed in an inert document: nothing in it loads or runs before it is adopted.
     const holder = inert().createElement('div');
     (holder as unknown as {setHTML: SetHtml}).setHTML(html, {sanitizer: nativeConfig});
-    const fragment = document.createDocumentFragment();
-    fragment.append(...Array.from(holder.childNodes, (node) => document.importNode(node, true)));
+    // Still in the inert document: the caller applies the URL policy before anything is adopted into the
+    // page, so a refused image is never requested.
+    const fragment = holder.ownerDocument.createDocumentFragment();
+    fragment.append(...holder.childNodes);
     return fragment;
   }
   const dompurify = await loadPurifier();

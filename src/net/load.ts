@@ -120,7 +120,12 @@ export function load(url: string, options: LoadOptions = {}): Promise<Loaded> {
     shared = entry;
     inFlight.set(key, entry);
     const forget = () => inFlight.get(key) === entry && inFlight.delete(key);
-    entry.promise.then(forget, forget);
+    entry.promise.then(forget, () => {
+      forget();
+      // A refused response (status, content type, declared size) still has its body open: hang up, or the
+      // browser keeps downloading it and holds one of the page's few connections to that host.
+      controller.abort();
+    });
   }
   const entry = shared;
   entry.waiting++;

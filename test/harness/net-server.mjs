@@ -6,8 +6,8 @@
 // (truncated bodies, resets, slow streams, wrong content types, aborts) behave
 // differently in Chromium, Firefox and WebKit, and only a real socket shows that.
 //
-// Routes (all GET, all `Cache-Control: no-store` so no engine answers from its
-// HTTP cache and hides a request from the counters):
+// Routes (all GET but /store, all `Cache-Control: no-store` so no engine answers
+// from its HTTP cache and hides a request from the counters):
 //   /__net/json?body=<urlencoded JSON>&delay=<ms>  200 application/json, body as given
 //   /__net/status/<code>                  that status (404, 500, 503, 204, any 200..599)
 //   /__net/ctype                          200, valid JSON body, but Content-Type text/html
@@ -29,6 +29,19 @@
 //   /__net/aborted/<key>                  hangs; records that it was opened and when the
 //                                         client closed the connection
 //   /__net/aborted/<key>/status           {"opened": bool, "closed": bool}
+//   /__net/watch/<key>/big?mb=<n>[&chunked=1][&pace=<ms>]   as /big, and records what it sent
+//                                         (status below); `pace` waits that long after each 64 KiB
+//                                         (WebKit's network process reads ahead of the page without
+//                                         backpressure: pacing lets a cancel show before the end)
+//   /__net/watch/<key>/trickle?ms=&chunks=&body=<urlencoded JSON>   as /trickle, with that body
+//                                         (default: /trickle's article), recorded the same way
+//   /__net/watch/<key>/status             {"opened", "hits", "bytesSent", "total", "finished",
+//                                         "closedEarly"} of the latest request to the key (hits:
+//                                         all of them): bytes handed to the socket, of `total`;
+//                                         `finished` when all were sent; `closedEarly` when the
+//                                         client closed the connection first (cancel or abort)
+//   /__net/watch/<key>/close              the server drops that response's connection (cleanup
+//                                         after a test whose client did not), answers {}
 //   /__net/cross-origin-url               {"url": "http://127.0.0.1:<port>"}: a second
 //                                         server, i.e. another origin. Its /json answers
 //                                         without Access-Control-Allow-Origin (fetch must
@@ -44,6 +57,9 @@ import path from 'node:path';
 
 const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const PREFIX = '/__net/';
+// /__net/store keeps bodies until the oldest are evicted past this total.
+const STORE_ITEM_CAP = 8 * 1024 * 1024;
+const STORE_TOTAL_CAP = 64 * 1024 * 1024;
 // A test that forgets to abort /__net/hang would hold one of the browser's ~6
 // connections to this origin until the page goes away; cap it so a leak cannot
 // starve later files of connections for the whole run.
@@ -72,6 +88,10 @@ export function netServerPlugin() {
   const timers = new Set();
   const counters = new Map(); // key -> { hits, completed, aborted }
   const abortWatch = new Map(); // key -> { opened, closed }
+  const stored = new Map(); // key -> { buf, items? } (insertion order = age, for eviction)
+  let storedBytes = 0;
+  const watched = new Map(); // key -> { opened, hits, bytesSent, total, finished, closedEarly }
+  const watchedRes = new Map(); // key -> the response still being sent
   let crossServer;
   let crossOrigin = '';
 
@@ -313,6 +333,140 @@ export function netServerPlugin() {
         return true;
       }
 
+      case 'watch': {
+        if (!a) return false;
+        if (b === 'status') {
+          sendJson(res, watched.get(a) ?? { opened: false, hits: 0, bytesSent: 0, total: 0, finished: false, closedEarly: false });
+          return true;
+        }
+        if (b === 'close') {
+          watchedRes.get(a)?.destroy();
+          sendJson(res, {});
+          return true;
+        }
+        if (b !== 'big' && b !== 'trickle') return false;
+        watchedRes.set(a, res);
+        res.on('close', () => watchedRes.get(a) === res && watchedRes.delete(a));
+        const w = { opened: true, hits: (watched.get(a)?.hits ?? 0) + 1, bytesSent: 0, total: 0, finished: false, closedEarly: false };
+        watched.set(a, w);
+        track(res);
+        res.on('finish', () => {
+          w.finished = true;
+        });
+        res.on('close', () => {
+          if (!res.writableFinished) w.closedEarly = true;
+        });
+        // Resolves with false when the client went away instead of draining.
+        const write = async (buf) => {
+          if (gone(res)) return false;
+          w.bytesSent += buf.length;
+          if (res.write(buf)) return true;
+          await new Promise((r) => {
+            const done = () => {
+              res.off('drain', done);
+              res.off('close', done);
+              r();
+            };
+            res.on('drain', done);
+            res.on('close', done);
+          });
+          return !gone(res);
+        };
+        if (b === 'trickle') {
+          const total = intParam(url, 'ms', 1000, 0, 60_000);
+          const chunks = intParam(url, 'chunks', 10, 1, 1000);
+          const body = url.searchParams.get('body') ?? JSON.stringify(TRICKLE_ARTICLE);
+          const buf = Buffer.from(body, 'utf8');
+          const size = Math.ceil(buf.length / chunks);
+          w.total = buf.length;
+          head(res, 200, 'application/json; charset=utf-8', { 'Content-Length': String(buf.length) });
+          res.flushHeaders();
+          for (let i = 0; i < chunks; i++) {
+            if (i > 0) await new Promise((r) => later(total / (chunks - 1 || 1), r));
+            if (!(await write(buf.subarray(i * size, (i + 1) * size)))) return true;
+          }
+          res.end();
+          return true;
+        }
+        const mb = intParam(url, 'mb', 3, 0, 64);
+        const chunked = url.searchParams.get('chunked') === '1';
+        const pace = intParam(url, 'pace', 0, 0, 1000);
+        const pre = Buffer.from('{"headline":"Big","body":"');
+        const post = Buffer.from('"}');
+        const bodyLen = mb * 1024 * 1024 + 1024;
+        const piece = Buffer.alloc(64 * 1024, 'a');
+        w.total = pre.length + bodyLen + post.length;
+        head(res, 200, 'application/json; charset=utf-8', chunked ? {} : { 'Content-Length': String(w.total) });
+        if (!(await write(pre))) return true;
+        for (let left = bodyLen; left > 0; ) {
+          const n = Math.min(left, piece.length);
+          left -= n;
+          if (!(await write(n === piece.length ? piece : piece.subarray(0, n)))) return true;
+          if (pace) await new Promise((r) => later(pace, r));
+        }
+        w.bytesSent += post.length;
+        res.end(post);
+        return true;
+      }
+
+      case 'store': {
+        if (req.method !== 'POST' || !a || b !== undefined) return false;
+        const chunks = [];
+        let size = 0;
+        for await (const chunk of req) {
+          size += chunk.length;
+          if (size > STORE_ITEM_CAP) {
+            sendJson(res, { error: `body over ${STORE_ITEM_CAP} bytes` }, 413);
+            req.destroy();
+            return true;
+          }
+          chunks.push(chunk);
+        }
+        const buf = Buffer.concat(chunks);
+        // A JSON array is split once here, so each ?item= request is a lookup, not a parse of the batch.
+        let items;
+        try {
+          const list = JSON.parse(buf.toString('utf8'));
+          if (Array.isArray(list)) items = list.map((item) => Buffer.from(JSON.stringify(item), 'utf8'));
+        } catch {
+          items = undefined;
+        }
+        const old = stored.get(a);
+        if (old) storedBytes -= old.buf.length * (old.items ? 2 : 1);
+        stored.delete(a);
+        stored.set(a, { buf, items });
+        storedBytes += buf.length * (items ? 2 : 1);
+        for (const [key, value] of stored) {
+          if (storedBytes <= STORE_TOTAL_CAP || key === a) break;
+          stored.delete(key);
+          storedBytes -= value.buf.length * (value.items ? 2 : 1);
+        }
+        head(res, 204);
+        res.end();
+        return true;
+      }
+
+      case 'stored': {
+        if (!a || b !== undefined) return false;
+        const entry = stored.get(a);
+        if (!entry) {
+          sendJson(res, { error: `nothing stored under ${a}` }, 404);
+          return true;
+        }
+        const item = url.searchParams.get('item');
+        if (item === null) {
+          send(res, 200, 'application/json; charset=utf-8', entry.buf);
+          return true;
+        }
+        const i = Number(item);
+        if (!entry.items || !Number.isInteger(i) || i < 0 || i >= entry.items.length) {
+          sendJson(res, { error: `no item ${item} under ${a}` }, 404);
+          return true;
+        }
+        send(res, 200, 'application/json; charset=utf-8', entry.items[i]);
+        return true;
+      }
+
       case 'cross-origin-url':
         sendJson(res, { url: crossOrigin });
         return true;
@@ -353,7 +507,9 @@ export function netServerPlugin() {
   // would otherwise answer or rewrite these responses.
   async function middleware(ctx, next) {
     if (!ctx.path.startsWith(PREFIX)) return next();
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+    // POST only for /__net/store/<key>; every other route is read-only.
+    const storing = ctx.method === 'POST' && ctx.path.startsWith(`${PREFIX}store/`);
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD' && !storing) {
       ctx.status = 405;
       return;
     }
