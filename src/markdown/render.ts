@@ -2,7 +2,7 @@
  * Markdown → marked → sanitizer → DOM fragment: the only place in news-elements where strings become
  * markup. Loaded with `import()` by `<news-body>`, so pages without Markdown never download marked.
  */
-import {Marked, type Token} from 'marked';
+import {Marked, Tokenizer, type Token} from 'marked';
 import {NewsError} from '../events.js';
 import {safeUrl} from '../model/safe-url.js';
 import {sanitize} from './sanitize.js';
@@ -22,8 +22,61 @@ export interface RenderOptions {
 
 export const DEFAULT_MAX_MARKDOWN = 1024 * 1024;
 
+// Where a GFM autolink could start: a scheme, `www.`, or an e-mail local part (at most 64 characters, as
+// RFC 5321 allows) followed by `@`.
+const AUTOLINK_START = /^(?:https?:\/\/|ftp:\/\/|www\.|[\w.+-]{1,64}@[A-Za-z0-9])/i;
+
+const TEXT_WINDOW = 1024;
+
 // Our own instance, synchronous, so a host page's marked.use() never changes what we render.
-const marked = new Marked({async: false, gfm: true, breaks: false});
+const marked = new Marked({
+  async: false,
+  gfm: true,
+  breaks: false,
+  tokenizer: {
+    // marked's autolink rule rescans the rest of a word at every position (quadratic on `a_a_a_…`, and on
+    // almost any text in WebKit, whose regex engine does not anchor it). Hand it only text that can start
+    // an autolink: `false` means "use marked's own rule", `undefined` means "no autolink here".
+    url(src: string) {
+      return AUTOLINK_START.test(src) ? false : undefined;
+    },
+    // The text rule looks ahead over a whole run of e-mail characters for an `@` at every token, so a long
+    // `a_a_a_…` is quadratic. Giving it at most a window of the rest bounds the look-ahead; consecutive text
+    // tokens are merged by the lexer, so the output is the same.
+    inlineText(this: Tokenizer, src: string) {
+      return src.length > TEXT_WINDOW ? Tokenizer.prototype.inlineText.call(this, src.slice(0, TEXT_WINDOW)) : false;
+    },
+  },
+});
+
+/** Nesting deeper than anyone writes, and deeper than marked's recursive lexer survives in every engine. */
+const MAX_DEPTH = 32;
+const DEEP_QUOTES = new RegExp(`^((?:[ \\t]{0,3}>){${MAX_DEPTH}})(?:[ \\t]{0,3}>)+`, 'gm');
+const DEEP_MARKERS = new RegExp(`^((?:[ \\t]*(?:[-+*]|\\d{1,9}[.)])[ \\t]+){${MAX_DEPTH}})(?:[ \\t]*(?:[-+*]|\\d{1,9}[.)])[ \\t]+)+`, 'gm');
+const DEEP_INDENT = /^[ \t]{129,}/gm;
+
+/**
+ * Flattens nesting past {@link MAX_DEPTH}: the text stays, only the excess `>` and list markers go, and
+ * indentation is capped at 128 columns (every list level needs at least two).
+ */
+function flatten(markdown: string): string {
+  return markdown
+    .replace(DEEP_QUOTES, '$1')
+    .replace(DEEP_MARKERS, '$1')
+    .replace(DEEP_INDENT, (indent) => indent.slice(0, 128));
+}
+
+/** Markdown as plain paragraphs of text, for input marked cannot lex (nothing valid is lost). */
+function asText(markdown: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const block of markdown.split(/\n\s*\n/)) {
+    if (!block.trim()) continue;
+    const p = document.createElement('p');
+    p.textContent = block.trim();
+    fragment.append(p);
+  }
+  return fragment;
+}
 
 function shiftHeadings(tokens: Token[], headline: number): void {
   marked.walkTokens(tokens, (token) => {
@@ -71,9 +124,16 @@ export async function renderMarkdown(markdown: string, options: RenderOptions = 
   if (markdown.length > max) {
     throw new NewsError('too-large', `Markdown is ${markdown.length} characters, over the ${max}-character cap`);
   }
-  const tokens = marked.lexer(markdown);
-  shiftHeadings(tokens, Math.min(5, Math.max(1, options.headingLevel ?? 2)));
-  const html = marked.parser(tokens);
+  let html: string;
+  try {
+    const tokens = marked.lexer(flatten(markdown));
+    shiftHeadings(tokens, Math.min(5, Math.max(1, options.headingLevel ?? 2)));
+    html = marked.parser(tokens);
+  } catch (error) {
+    // A stack overflow in marked's recursive lexer on a shape flatten() does not cover: show the text.
+    if (error instanceof RangeError || (error as Error)?.name === 'InternalError') return asText(markdown);
+    throw error;
+  }
   // The URL policy runs on inert nodes; only then do they join the page (and images start loading).
   return document.importNode(finish(await sanitize(html), options), true);
 }
