@@ -136,7 +136,9 @@ export class NewsByline extends NewsElement {
       const name = nameOf(author);
       const given = typeof author === 'string' ? undefined : author.role;
       // Role ids the catalog knows ("reporter", "photographer" …) are shown in the reader's language.
-      const role = given && (this._source.strings().roles[given.toLowerCase() as AuthorRole] ?? given);
+      const roles = this._source.strings().roles;
+      const id = given?.toLowerCase() as AuthorRole;
+      const role = given && (Object.prototype.hasOwnProperty.call(roles, id) ? roles[id] : given);
       const url = typeof author === 'string' ? undefined : author.url;
       const who = url
         ? html`<a part="author" class="author" href=${url} rel="author noopener noreferrer">${name}</a>`

@@ -130,3 +130,22 @@ describe('related teasers with a link but no headline', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('UI strings from hostile or careless input', () => {
+  it('a lang that names an Object.prototype member falls back to English', () => {
+    for (const lang of ['constructor', '__proto__', 'toString', 'hasOwnProperty-x']) {
+      expect(catalogLocale(lang), lang).to.equal('en');
+      expect(uiStrings(lang).credit, lang).to.equal(catalog['en']!.credit);
+    }
+  });
+
+  it('non-string overrides are ignored', async () => {
+    const el = await fixture<NewsArticle>(html`<news-article lang="en" .strings=${{credit: undefined, related: 5, roles: {reporter: null}} as never}
+      .article=${{headline: 'h', body: 'b', image: {src: '/demo/images/seed-photo.jpg', alt: '', credit: 'A'},
+        authors: [{name: 'N', role: 'constructor'}, {name: 'M', role: 'reporter'}], related: [{headline: 'R'}]}}></news-article>`);
+    const text = deepText(el);
+    expect(text).to.include('Photo: A');
+    expect(text).to.include('Related news');
+    expect(deepQueryAll(el, '[part=role]').map((r) => r.textContent!.trim())).to.deep.equal(['(constructor)', '(Reporter)']);
+  });
+});

@@ -9,9 +9,11 @@ export type StringOverrides = Partial<Omit<UiStrings, 'errors' | 'roles'>> & {
   roles?: Partial<UiStrings['roles']>;
 };
 
-const overrides: Record<string, StringOverrides> = {};
+const overrides: Record<string, StringOverrides> = Object.create(null);
 
-const known = (locale: string): boolean => !!(catalog[locale] || overrides[locale]);
+// Own keys only: a `lang` of "constructor" or "__proto__" must not find Object.prototype's members.
+const has = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+const known = (locale: string): boolean => has(catalog, locale) || has(overrides, locale);
 
 /**
  * Which locale's strings serve a BCP 47 tag, falling back along its subtags: `zh-Hant-HK` → zh-TW,
@@ -30,13 +32,19 @@ export function catalogLocale(lang: string | undefined): string {
   return 'en';
 }
 
+/** The string-valued entries of a partner's override (anything else is ignored, never rendered). */
+const stringsOf = (value: unknown): Record<string, string> =>
+  value && typeof value === 'object'
+    ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+    : {};
+
 function merge(base: UiStrings, extra: StringOverrides | undefined): UiStrings {
-  if (!extra) return base;
+  if (!extra || typeof extra !== 'object') return base;
   return {
     ...base,
-    ...(extra as Partial<UiStrings>),
-    errors: {...base.errors, ...extra.errors},
-    roles: {...base.roles, ...extra.roles},
+    ...stringsOf(extra),
+    errors: {...base.errors, ...stringsOf(extra.errors)},
+    roles: {...base.roles, ...stringsOf(extra.roles)},
   };
 }
 
@@ -45,14 +53,15 @@ function merge(base: UiStrings, extra: StringOverrides | undefined): UiStrings {
  * such as `'fr'`, which then starts from English).
  */
 export function setStrings(locale: string, strings: StringOverrides): void {
-  overrides[locale] = {...overrides[locale], ...strings};
+  if (locale === '__proto__') return;
+  overrides[locale] = {...(has(overrides, locale) ? overrides[locale] : {}), ...strings};
 }
 
 /** The strings for a language: catalog, then page-wide overrides, then the element's own. */
 export function uiStrings(lang: string | undefined, own?: StringOverrides): UiStrings {
   const locale = catalogLocale(lang);
-  const base = catalog[locale] ?? catalog[catalogLocale(locale.split('-')[0])] ?? catalog['en']!;
-  return merge(merge(base, overrides[locale]), own);
+  const base = has(catalog, locale) ? catalog[locale]! : catalog['en']!;
+  return merge(merge(base, has(overrides, locale) ? overrides[locale] : undefined), own);
 }
 
 const HANZI = '〇一二三四五六七八九';

@@ -22,17 +22,36 @@ type AnySchema = v.GenericSchema & {
 /** Deeper than any part of the contract; cuts cycles and stack-busting nesting in property input. */
 const MAX_DEPTH = 24;
 
-/** A plain-JSON copy with null-prototype objects, so `__proto__` keys stay inert data and can be deleted. */
-function copy(value: unknown, depth = 0): unknown {
+/** Keys an object schema (or any object option of a union) knows. */
+function knownKeys(schema: AnySchema | undefined): string[] {
+  const s = unwrap(schema);
+  if (!s) return [];
+  return [...new Set([...Object.keys(s.entries ?? {}), ...(s.options ?? []).flatMap(knownKeys)])];
+}
+
+/**
+ * A copy of what the contract reads, and nothing else: null-prototype objects, so `__proto__` keys stay
+ * inert data and dropped parts can be deleted; only the keys the schema knows, so the work is bounded by
+ * the contract's shape, not by whatever else the input holds (shared references, cycles, huge unknown
+ * fields). A value of the wrong kind keeps its kind (an empty array or object) for the error message.
+ */
+function copy(value: unknown, schema: AnySchema | undefined, depth = 0): unknown {
   if (value === null || typeof value !== 'object') {
     return typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint'
       ? undefined
       : value;
   }
   if (depth >= MAX_DEPTH) return undefined;
-  if (Array.isArray(value)) return Array.from(value, (item) => copy(item, depth + 1));
+  const s = unwrap(schema);
+  if (Array.isArray(value)) {
+    return s?.type === 'array' ? Array.from(value, (item) => copy(item, s.item, depth + 1)) : [];
+  }
   const out: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key], depth + 1);
+  for (const key of knownKeys(s)) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) {
+      out[key] = copy((value as Record<string, unknown>)[key], child(s, key), depth + 1);
+    }
+  }
   return out;
 }
 
@@ -113,20 +132,17 @@ export function parseWith<S extends v.GenericSchema>(
   const problems: Problem[] = [];
   let data: unknown;
   try {
-    data = copy(input);
+    data = copy(input, schema as AnySchema);
   } catch (error) {
     // A throwing getter or a revoked proxy in property input.
     problems.push({path: '$', message: `unreadable input: ${String(error)}`, severity: 'error'});
     return {value: undefined, problems};
   }
-  // Valibot's object() takes arrays; the contract never does.
-  if (unwrap(schema as AnySchema)?.type === 'object' && Array.isArray(data)) {
-    problems.push({path: '$', message: '$: expected Object, received array', severity: 'error'});
-    return {value: undefined, problems};
-  }
   // Each round drops at least one part, so this ends; the bound is a guard, not a limit anyone meets.
   for (let round = 0; round < 100; round++) {
-    const result = v.safeParse(schema, data);
+    // Valibot's object() takes arrays; the contract never does. Those are type errors like any other.
+    const arrays = arraysForObjects(schema as AnySchema, data, []);
+    const result = arrays.length ? {success: false as const, issues: arrays} : v.safeParse(schema, data);
     if (result.success) return {value: result.output, problems};
     const dropped = new Set<string>();
     for (const issue of result.issues) {
@@ -149,7 +165,26 @@ export function parseWith<S extends v.GenericSchema>(
   return {value: undefined, problems};
 }
 
-function describe(issue: v.BaseIssue<unknown>): string {
+type Issue = Pick<v.BaseIssue<unknown>, 'kind' | 'expected' | 'input' | 'message'> & {path?: {key: unknown}[]};
+
+/** Where the data has an array and the schema an object, as schema issues with their paths. */
+function arraysForObjects(schema: AnySchema | undefined, data: unknown, keys: Key[]): Issue[] {
+  const s = unwrap(schema);
+  if (!s || data === null || typeof data !== 'object') return [];
+  if (Array.isArray(data)) {
+    if (s.type === 'object') {
+      const issue: Issue = {kind: 'schema', expected: 'Object', input: data, message: 'expected Object'};
+      return [keys.length ? {...issue, path: keys.map((key) => ({key}))} : issue];
+    }
+    return s.type === 'array' ? data.flatMap((item, i) => arraysForObjects(s.item, item, [...keys, i])) : [];
+  }
+  return Object.keys(data).flatMap((key) => {
+    const entry = child(s, key);
+    return entry ? arraysForObjects(entry, (data as Record<string, unknown>)[key], [...keys, key]) : [];
+  });
+}
+
+function describe(issue: Issue): string {
   if (issue.kind === 'schema') {
     const received = Array.isArray(issue.input) ? 'array' : issue.input === null ? 'null' : typeof issue.input;
     return `expected ${issue.expected}, received ${received}`;
