@@ -309,7 +309,8 @@ describe('renderMarkdown on shapes known to be super-linear', () => {
         ratio,
         `${2 * n} → ${8 * n} characters: ${Math.round(small)} ms → ${Math.round(large)} ms (1 MB would take ` +
           `${Math.round((large / 1000) * ((DEFAULT_MAX_MARKDOWN / (8 * n)) ** 2))} s at this rate)`,
-      ).to.be.below(6);
+        // Linear growth gives 4, quadratic 16; the margin absorbs a shared machine's noise.
+      ).to.be.below(9);
     });
   }
 

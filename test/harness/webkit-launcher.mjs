@@ -177,7 +177,7 @@ class WebKitGtkLauncher extends WebdriverLauncher {
       hostname: '127.0.0.1',
       port: 0, // set once the driver is up
       logLevel: 'error',
-      connectionRetryTimeout: 120_000,
+      connectionRetryTimeout: 300_000, // a test page under heavy load on 2 cores can take minutes to load in MiniBrowser
       capabilities: {
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
