@@ -115,6 +115,10 @@ export class NewsArticle extends NewsElement {
       .dateline {
         float: inline-start;
         margin-inline-end: 0.4em;
+        /* Shorter than one line of the lead (1.6–1.8), so only the first line flows around it; the
+           offset puts both on one baseline. */
+        line-height: 1.2;
+        margin-block-start: 0.2em;
         font-weight: 700;
         text-transform: uppercase;
       }
