@@ -1,7 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../src/index.js';
 import type {NewsArticle} from '../src/index.js';
-import {deepQueryAll, englishArticle, seedArticle} from './helpers.js';
+import {deepQueryAll, englishArticle, seedArticle, captureWarnings} from './helpers.js';
 
 const HOSTILE = `p{color:red!important;font-size:40px!important}img{display:none!important}h2{all:unset}
 *{box-sizing:content-box}a{color:hotpink!important}figure{margin:10em!important}ul{list-style:square!important}`;
@@ -52,9 +52,7 @@ describe('embedding in a partner page', () => {
   });
 
   it('loading the bundle twice does not throw and warns once', async () => {
-    const warn = console.warn;
-    const warnings: string[] = [];
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const {warnings, restore: restoreWarn} = captureWarnings();
     const errors: unknown[] = [];
     const onError = (e: ErrorEvent) => errors.push(e.error);
     window.addEventListener('error', onError);
@@ -70,7 +68,7 @@ describe('embedding in a partner page', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(seedArticle().headline);
     } finally {
-      console.warn = warn;
+      restoreWarn();
       window.removeEventListener('error', onError);
     }
   });

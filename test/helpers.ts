@@ -56,3 +56,16 @@ export function recordEvents() {
 /** Resolves with the next event of `type` on `target`. */
 export const nextEvent = <T extends Event = CustomEvent>(target: EventTarget, type: string): Promise<T> =>
   new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as T), {once: true}));
+
+/** Records console.warn calls (as joined strings) until restore(); call restore() in a finally. */
+export function captureWarnings() {
+  const warn = console.warn;
+  const warnings: string[] = [];
+  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  return {
+    warnings,
+    restore() {
+      console.warn = warn;
+    },
+  };
+}

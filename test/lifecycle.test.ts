@@ -5,6 +5,7 @@ import {expect} from '@open-wc/testing';
 import '../src/index.js';
 import type {NewsArticle, NewsBody, NewsByline, PhotoCaption, RelatedNews} from '../src/index.js';
 import {engine, itOnlyIn, net, waitUntil} from './harness/env.js';
+import {captureWarnings} from './helpers.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -333,9 +334,7 @@ describe('lifecycle', () => {
 
 describe('two copies of the package and an older version on one page', () => {
   it('define() keeps the older registration, warns once per copy naming both versions, never throws', async () => {
-    const warn = console.warn;
-    const warnings: string[] = [];
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const {warnings, restore: restoreWarn} = captureWarnings();
     const errors: unknown[] = [];
     const onError = (e: ErrorEvent) => errors.push(e.error);
     window.addEventListener('error', onError);
@@ -386,7 +385,7 @@ describe('two copies of the package and an older version on one page', () => {
       }
       expect(errors).to.have.length(0);
     } finally {
-      console.warn = warn;
+      restoreWarn();
       window.removeEventListener('error', onError);
     }
   });

@@ -2,7 +2,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import '../src/index.js';
 import type {NewsArticle} from '../src/index.js';
 import {crossOrigin, getAbortStatus, getHits, net, uniqueKey, waitUntil} from './harness/env.js';
-import {deepQueryAll, deepText, englishArticle, fixtureUrl, recordEvents, seedArticle} from './helpers.js';
+import {deepQueryAll, deepText, englishArticle, fixtureUrl, recordEvents, seedArticle, captureWarnings} from './helpers.js';
 
 /** A connected <news-article>, with events recorded from before it connects. */
 async function mount(setup: (el: NewsArticle) => void, parent: HTMLElement = document.body) {
@@ -253,9 +253,7 @@ describe('<news-article>', () => {
     });
 
     it('keeps valid parts and warns once per dropped part', async () => {
-      const warn = console.warn;
-      const warnings: string[] = [];
-      console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+      const {warnings, restore: restoreWarn} = captureWarnings();
       try {
         const article = {...seedArticle(), related: [{headline: 'bad', url: 'javascript:alert(1)'}, {headline: 'good'}]};
         const {el, events} = await mount((el) => (el.article = article));
@@ -267,7 +265,7 @@ describe('<news-article>', () => {
         expect(deepText(el)).not.to.include('bad');
         events.stop();
       } finally {
-        console.warn = warn;
+        restoreWarn();
       }
     });
   });

@@ -1,6 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../src/news-byline.js';
 import type {NewsByline} from '../src/news-byline.js';
+import {captureWarnings} from './helpers.js';
 
 describe('<news-byline>', () => {
   it('joins Chinese authors with 、 as the article language does', async () => {
@@ -36,15 +37,13 @@ describe('<news-byline>', () => {
   });
 
   it('drops an author without a name and warns, keeping the others', async () => {
-    const warn = console.warn;
-    const warnings: string[] = [];
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const {warnings, restore: restoreWarn} = captureWarnings();
     try {
       const el = await fixture<NewsByline>(html`<news-byline lang="en" .authors=${['A', {name: ''}, 'B']}></news-byline>`);
       expect(el.shadowRoot!.querySelectorAll('[part=author]')).to.have.length(2);
       expect(warnings.filter((w) => w.includes('$.authors[1]'))).to.have.length(1);
     } finally {
-      console.warn = warn;
+      restoreWarn();
     }
   });
 

@@ -2,7 +2,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import '../src/photo-caption.js';
 import type {PhotoCaption} from '../src/photo-caption.js';
 import type {Photo} from '../src/index.js';
-import {nextEvent} from './helpers.js';
+import {nextEvent, captureWarnings} from './helpers.js';
 
 const PHOTO: Photo = {
   src: '/demo/images/seed-photo.jpg',
@@ -98,9 +98,7 @@ describe('<photo-caption>', () => {
   });
 
   it('warns once when a photo has no alt text', async () => {
-    const warn = console.warn;
-    const warnings: string[] = [];
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const {warnings, restore: restoreWarn} = captureWarnings();
     try {
       const el = await fixture<PhotoCaption>(html`<photo-caption .photo=${{src: '/demo/images/seed-photo.jpg'}}></photo-caption>`);
       el.requestUpdate();
@@ -108,7 +106,7 @@ describe('<photo-caption>', () => {
       expect(warnings.filter((w) => w.includes('no alt text'))).to.have.length(1);
       expect(el.shadowRoot!.querySelector('img')!.getAttribute('alt')).to.equal('');
     } finally {
-      console.warn = warn;
+      restoreWarn();
     }
   });
 });

@@ -56,6 +56,19 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+/** Resolves when a paused response may be written again, or the client has gone. */
+function drained(res) {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 const PREFIX = '/__net/';
 // /__net/store keeps bodies until the oldest are evicted past this total.
 const STORE_ITEM_CAP = 8 * 1024 * 1024;
@@ -253,15 +266,7 @@ export function netServerPlugin() {
           // Respect backpressure: a client that aborts mid-way must not make us
           // buffer the rest in memory.
           if (!res.write(n === piece.length ? piece : piece.subarray(0, n))) {
-            await new Promise((r) => {
-              const done = () => {
-                res.off('drain', done);
-                res.off('close', done);
-                r();
-              };
-              res.on('drain', done);
-              res.on('close', done);
-            });
+            await drained(res);
           }
         }
         if (!gone(res)) res.end(post);
@@ -361,15 +366,7 @@ export function netServerPlugin() {
           if (gone(res)) return false;
           w.bytesSent += buf.length;
           if (res.write(buf)) return true;
-          await new Promise((r) => {
-            const done = () => {
-              res.off('drain', done);
-              res.off('close', done);
-              r();
-            };
-            res.on('drain', done);
-            res.on('close', done);
-          });
+          await drained(res);
           return !gone(res);
         };
         if (b === 'trickle') {
