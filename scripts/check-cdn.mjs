@@ -7,7 +7,7 @@
 //   2. The same, in a page without the HTML Sanitizer API: DOMPurify's chunk is loaded too.
 //   3. The same bundle with an article that has no Markdown (no lead, no body): the Markdown chunk is
 //      never requested.
-//   4. dist/index.js (the npm build), lit/marked/dompurify/valibot from node_modules through an import
+//   4. dist/index.js (the npm build), lit/marked/dompurify from node_modules through an import
 //      map: the tsc output's imports resolve and the seed article renders.
 //
 // Chromium: /usr/bin/chromium (CHROMIUM=path to override), driven by puppeteer-core.
@@ -42,7 +42,6 @@ const importMap = {
     '@lit/reactive-element/': '/node_modules/@lit/reactive-element/',
     marked: '/node_modules/marked/lib/marked.esm.js',
     dompurify: '/node_modules/dompurify/dist/purify.es.mjs',
-    valibot: '/node_modules/valibot/dist/index.mjs',
   },
 };
 

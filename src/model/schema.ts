@@ -1,125 +1,173 @@
 /**
- * The JSON contract, defined once. Types are inferred from these schemas (see `types.ts`) and
- * `dist/article.schema.json` is generated from them at build time (`scripts/build-schema.mjs`).
+ * The JSON contract, defined once. The TypeScript types are inferred from these descriptions
+ * (`types.ts`), `parse.ts` validates against them at run time, and `dist/article.schema.json` is
+ * generated from them at build time (`scripts/build-schema.mjs`).
+ *
+ * A description is plain data, a few bytes per field, because it ships to every page that shows an
+ * article (a validation library cost 3 KB of the embed's budget; this costs a tenth of that).
  */
-import * as v from 'valibot';
 import {isSafeUrl} from './safe-url.js';
 
-const text = v.string();
+/** A string; `rule` (with `why`, its message) is checked in code, `format` goes to the JSON Schema. */
+export interface Str {
+  k: 's';
+  /** At least one character. */
+  min?: 1;
+  rule?: (value: string) => boolean;
+  why?: string;
+  format?: string;
+}
+/** An integer from `min` to `max`. */
+export interface Int {
+  k: 'i';
+  min: number;
+  max: number;
+}
+export interface Arr<I extends Node = Node> {
+  k: 'a';
+  of: I;
+}
+export interface Obj<P extends Record<string, Node> = Record<string, Node>, R extends string = string> {
+  k: 'o';
+  /** The name of its `$defs` entry in the JSON Schema. */
+  name?: string;
+  props: P;
+  required: readonly R[];
+  /** At least one of these fields must be there and non-empty (`trim`: not only whitespace). */
+  need?: readonly (keyof P & string)[];
+  trim?: boolean;
+  /**
+   * Optional fields whose problem drops the whole object instead of the field (`true`: every field).
+   * A teaser whose link we refuse is dropped whole: the link may be the attack, and a teaser that no
+   * longer goes where it said is misleading.
+   */
+  vital?: readonly (keyof P & string)[] | true;
+}
+/** The first option that fits. */
+export interface OneOf<O extends readonly Node[] = readonly Node[]> {
+  k: 'u';
+  name?: string;
+  of: O;
+}
+export type Node = Str | Int | Arr | Obj | OneOf;
+
+/** The value a description accepts. */
+export type Infer<N> = N extends Str
+  ? string
+  : N extends Int
+    ? number
+    : N extends Arr<infer I>
+      ? Infer<I>[]
+      : N extends OneOf<infer O>
+        ? Infer<O[number]>
+        : N extends Obj<infer P, infer R>
+          ? Flat<{[K in R & keyof P]: Infer<P[K]>} & {[K in Exclude<keyof P, R>]?: Infer<P[K]>}>
+          : never;
+type Flat<T> = {[K in keyof T]: T[K]};
+
+const obj = <P extends Record<string, Node>, R extends string & keyof P = never>(
+  props: P,
+  required: readonly R[] = [],
+  more: Partial<Pick<Obj<P, R>, 'name' | 'need' | 'trim' | 'vital'>> = {},
+): Obj<P, R> => ({k: 'o', props, required, ...more});
+const arr = <I extends Node>(of: I): Arr<I> => ({k: 'a', of});
+const str = (rule?: (value: string) => boolean, why?: string, format?: string): Str => ({k: 's', rule, why, format});
+const int = (min: number, max: number): Int => ({k: 'i', min, max});
+
+const text = str();
+const name: Str = {k: 's', min: 1};
 
 /** A URL that passes {@link isSafeUrl}: http(s), mailto, tel or relative. */
-export const Url = v.pipe(
-  v.string(),
-  v.check(isSafeUrl, 'URL must be http(s), mailto, tel or relative'),
-  v.metadata({format: 'uri-reference'}),
-);
+export const Url = str(isSafeUrl, 'URL must be http(s), mailto, tel or relative', 'uri-reference');
 
 // ISO 8601 date or date-time, with an optional offset; must also be a real date.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-export const IsoDate = v.pipe(
-  v.string(),
-  v.check((s) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date'),
-  v.metadata({format: 'date-time'}),
-);
+export const IsoDate = str((s) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date', 'date-time');
 
-const isLanguageTag = (s: string): boolean => {
+export const LanguageTag = str((s) => {
   try {
     return Intl.getCanonicalLocales(s).length === 1;
   } catch {
     return false;
   }
-};
-export const LanguageTag = v.pipe(v.string(), v.check(isLanguageTag, 'expected a BCP 47 language tag'));
+}, 'expected a BCP 47 language tag');
 
 /** `srcset`: every candidate URL must pass the same allowlist. */
-const Srcset = v.pipe(
-  v.string(),
-  v.check(
-    (s) => s.split(',').every((candidate) => isSafeUrl(candidate.trim().split(/\s+/)[0] ?? '')),
-    'every srcset URL must be http(s) or relative',
-  ),
+const Srcset = str(
+  (s) => s.split(',').every((candidate) => isSafeUrl(candidate.trim().split(/\s+/)[0] ?? '')),
+  'every srcset URL must be http(s) or relative',
 );
 
-const dimension = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000));
+const dimension = int(1, 100_000);
 
-export const PhotoSchema = v.object({
-  src: Url,
-  /** Required for accessibility; `""` marks a decorative image. A missing `alt` is warned about. */
-  alt: v.optional(text),
-  caption: v.optional(text),
-  credit: v.optional(text),
-  width: v.optional(dimension),
-  height: v.optional(dimension),
-  srcset: v.optional(Srcset),
-  sizes: v.optional(text),
-});
-
-export const AuthorSchema = v.union([
-  v.pipe(text, v.nonEmpty('an author needs a name')),
-  v.object({
-    name: v.pipe(text, v.nonEmpty('an author needs a name')),
-    role: v.optional(text),
-    url: v.optional(Url),
-  }),
-]);
-
-export const RelatedItemSchema = v.pipe(
-  v.object({
-    headline: v.optional(text),
-    summary: v.optional(text),
-    url: v.optional(Url),
-    image: v.optional(PhotoSchema),
-    datePublished: v.optional(IsoDate),
-  }),
-  v.check((item) => !!(item.headline || item.summary), 'a related item needs a headline or a summary'),
+export const PhotoSchema = obj(
+  {
+    src: Url,
+    /** Required for accessibility; `""` marks a decorative image. A missing `alt` is warned about. */
+    alt: text,
+    caption: text,
+    credit: text,
+    width: dimension,
+    height: dimension,
+    srcset: Srcset,
+    sizes: text,
+  },
+  ['src'],
+  {name: 'Photo'},
 );
 
-export const ContinuationSchema = v.pipe(
-  v.object({
+export const AuthorSchema: OneOf<readonly [Str, Obj<{name: Str; role: Str; url: Str}, 'name'>]> = {
+  k: 'u',
+  name: 'Author',
+  of: [name, obj({name, role: text, url: Url}, ['name'], {vital: true})],
+};
+
+export const RelatedItemSchema = obj(
+  {headline: text, summary: text, url: Url, image: PhotoSchema, datePublished: IsoDate},
+  [],
+  {name: 'RelatedItem', need: ['headline', 'summary'], vital: ['url']},
+);
+
+export const ContinuationSchema = obj(
+  {
     /** The jump line as printed, e.g. "(下转第三版)". */
-    text: v.optional(v.pipe(text, v.nonEmpty())),
+    text: name,
     /** Or just the page it continues on: the words come from the reader's language. */
-    page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9999))),
-    href: v.optional(Url),
-  }),
-  v.check((c) => !!(c.text || c.page), 'a continuation needs text or a page number'),
+    page: int(1, 9999),
+    href: Url,
+  },
+  [],
+  {name: 'Continuation', need: ['text', 'page']},
 );
 
-export const PublisherSchema = v.object({
-  name: v.pipe(text, v.nonEmpty()),
-  url: v.optional(Url),
-  logo: v.optional(PhotoSchema),
-  tagline: v.optional(text),
-});
+export const PublisherSchema = obj({name, url: Url, logo: PhotoSchema, tagline: text}, ['name'], {name: 'Publisher'});
 
-export const ArticleSchema = v.pipe(
-  v.object({
-    id: v.optional(text),
-    url: v.optional(Url),
-    lang: v.optional(LanguageTag),
-    section: v.optional(text),
-    headline: v.optional(text),
-    authors: v.optional(v.array(AuthorSchema)),
-    datePublished: v.optional(IsoDate),
-    dateModified: v.optional(IsoDate),
-    dateline: v.optional(text),
-    image: v.optional(PhotoSchema),
-    lead: v.optional(text),
-    body: v.optional(text),
-    continuation: v.optional(ContinuationSchema),
-    related: v.optional(v.array(RelatedItemSchema)),
-    publisher: v.optional(PublisherSchema),
-  }),
-  v.check((a) => !!(a.headline?.trim() || a.body?.trim()), 'an article needs a headline or a body'),
+const authors = arr(AuthorSchema);
+
+export const ArticleSchema = obj(
+  {
+    id: text,
+    url: Url,
+    lang: LanguageTag,
+    section: text,
+    headline: text,
+    authors,
+    datePublished: IsoDate,
+    dateModified: IsoDate,
+    dateline: text,
+    image: PhotoSchema,
+    lead: text,
+    body: text,
+    continuation: ContinuationSchema,
+    related: arr(RelatedItemSchema),
+    publisher: PublisherSchema,
+  },
+  [],
+  {need: ['headline', 'body'], trim: true},
 );
 
 /** What `<news-byline>` shows; an Article fits it too. */
-export const BylineSchema = v.object({
-  lang: v.optional(LanguageTag),
-  authors: v.optional(v.array(AuthorSchema)),
-  datePublished: v.optional(IsoDate),
-  dateModified: v.optional(IsoDate),
-});
+export const BylineSchema = obj({lang: LanguageTag, authors, datePublished: IsoDate, dateModified: IsoDate});
 
-export const RelatedListSchema = v.array(RelatedItemSchema);
-export const AuthorListSchema = v.array(AuthorSchema);
+export const RelatedListSchema = arr(RelatedItemSchema);
+export const AuthorListSchema = authors;

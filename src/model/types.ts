@@ -1,4 +1,3 @@
-import type * as v from 'valibot';
 import type {
   ArticleSchema,
   AuthorSchema,
@@ -7,22 +6,23 @@ import type {
   PhotoSchema,
   PublisherSchema,
   RelatedItemSchema,
+  Infer,
 } from './schema.js';
 
 /** A news article: the JSON contract. */
-export type Article = v.InferOutput<typeof ArticleSchema>;
+export type Article = Infer<typeof ArticleSchema>;
 /** A photo with its caption and credit. */
-export type Photo = v.InferOutput<typeof PhotoSchema>;
+export type Photo = Infer<typeof PhotoSchema>;
 /** An author: a name, or a name with a role and a link. */
-export type Author = v.InferOutput<typeof AuthorSchema>;
+export type Author = Infer<typeof AuthorSchema>;
 /** Authors and dates. */
-export type Byline = v.InferOutput<typeof BylineSchema>;
+export type Byline = Infer<typeof BylineSchema>;
 /** A teaser for another story. */
-export type RelatedItem = v.InferOutput<typeof RelatedItemSchema>;
+export type RelatedItem = Infer<typeof RelatedItemSchema>;
 /** The print jump line, e.g. "(下转第三版)". */
-export type Continuation = v.InferOutput<typeof ContinuationSchema>;
+export type Continuation = Infer<typeof ContinuationSchema>;
 /** Who published the article. */
-export type Publisher = v.InferOutput<typeof PublisherSchema>;
+export type Publisher = Infer<typeof PublisherSchema>;
 
 /** One thing wrong with the input, with the JSON path where it was found (e.g. `$.related[2].url`). */
 export interface Problem {
