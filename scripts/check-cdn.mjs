@@ -2,11 +2,11 @@
 // partner's page and an npm user's page would, and checks that the seed article renders.
 //
 //   1. dist/cdn/news-elements.js from an arbitrary folder (/partner/static/v1/), one <script type=module>,
-//      the seed article inline: the text renders inside the shadow roots, no console errors, and the
-//      Markdown chunk comes from the same folder.
+//      the seed article inline with one Markdown link added (so it needs marked): the text renders inside
+//      the shadow roots, no console errors, and the Markdown chunk comes from the same folder.
 //   2. The same, in a page without the HTML Sanitizer API: DOMPurify's chunk is loaded too.
-//   3. The same bundle with an article that has no Markdown (no lead, no body): the Markdown chunk is
-//      never requested.
+//   3. The same bundle with the seed as it is (plain paragraphs and headings, the fast path) and with an
+//      article that has no Markdown (no lead, no body): the Markdown chunk is never requested.
 //   4. dist/index.js (the npm build), lit/marked/dompurify from node_modules through an import
 //      map: the tsc output's imports resolve and the seed article renders.
 //
@@ -24,6 +24,9 @@ const EXPECTED = '补足精神之钙筑牢思想篱笆';
 
 const seed = JSON.parse(await readFile(path.join(root, 'test/fixtures/seed.json'), 'utf8'));
 const {lead: _lead, body: _body, continuation: _c, ...noMarkdown} = seed;
+// The seed's body is plain paragraphs and headings, which render without marked (src/plain-markdown.ts);
+// one Markdown link makes it need the Markdown chunk.
+const withMarkdown = {...seed, body: `${seed.body}\n\n[县人社局](https://example.org/hrss)`};
 const inline = (article) => JSON.stringify(article).replaceAll('<', '\\u003c');
 const page = (head, article) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>check</title><link rel="icon" href="data:,">${head}</head>
@@ -46,16 +49,17 @@ const importMap = {
 };
 
 const PAGES = {
-  '/cdn.html': page(`<script type="module" src="${CDN_PREFIX}news-elements.js"></script>`, seed),
+  '/cdn.html': page(`<script type="module" src="${CDN_PREFIX}news-elements.js"></script>`, withMarkdown),
+  '/cdn-plain.html': page(`<script type="module" src="${CDN_PREFIX}news-elements.js"></script>`, seed),
   // A browser without the HTML Sanitizer API: the Markdown chunk loads DOMPurify, from its own folder.
   '/cdn-dompurify.html': page(
     `<script>delete Element.prototype.setHTML</script><script type="module" src="${CDN_PREFIX}news-elements.js"></script>`,
-    seed,
+    withMarkdown,
   ),
   '/cdn-no-markdown.html': page(`<script type="module" src="${CDN_PREFIX}news-elements.js"></script>`, noMarkdown),
   '/npm.html': page(
     `<script type="importmap">${JSON.stringify(importMap)}</script><script type="module" src="/dist/index.js"></script>`,
-    seed,
+    withMarkdown,
   ),
 };
 
@@ -149,7 +153,7 @@ try {
   console.log(`Chromium ${await browser.version()}, ${origin}`);
 
   const cdn = await visit('/cdn.html', {expectText: EXPECTED});
-  console.log(`\n${CDN_PREFIX}news-elements.js, seed article: requests ${cdn.requests.filter((r) => r.startsWith(CDN_PREFIX)).join(', ')}`);
+  console.log(`\n${CDN_PREFIX}news-elements.js, seed article + a Markdown link: requests ${cdn.requests.filter((r) => r.startsWith(CDN_PREFIX)).join(', ')}`);
   expect(cdn.shadow.includes(EXPECTED), `"${EXPECTED}" rendered inside the shadow roots`);
   expect(cdn.headline === seed.headline, `headline "${cdn.headline}"`);
   expect(cdn.errors.length === 0, `no console errors${cdn.errors.length ? `: ${cdn.errors.join(' | ')}` : ''}`);
@@ -157,10 +161,16 @@ try {
   console.log(`  DOMPurify chunk ${chunk(cdn.requests, 'purify.es').length ? 'fetched (no usable native Sanitizer API)' : 'not fetched (native Sanitizer API used)'}`);
 
   const purify = await visit('/cdn-dompurify.html', {expectText: EXPECTED});
-  console.log(`\n${CDN_PREFIX}news-elements.js, seed article, no Element.prototype.setHTML: requests ${purify.requests.filter((r) => r.startsWith(CDN_PREFIX)).join(', ')}`);
+  console.log(`\n${CDN_PREFIX}news-elements.js, seed article + a Markdown link, no Element.prototype.setHTML: requests ${purify.requests.filter((r) => r.startsWith(CDN_PREFIX)).join(', ')}`);
   expect(purify.shadow.includes(EXPECTED), `"${EXPECTED}" rendered inside the shadow roots`);
   expect(purify.errors.length === 0, `no console errors${purify.errors.length ? `: ${purify.errors.join(' | ')}` : ''}`);
   expect(chunk(purify.requests, 'render').length === 1 && chunk(purify.requests, 'purify.es').length === 1, 'Markdown and DOMPurify chunks fetched');
+
+  const seedPlain = await visit('/cdn-plain.html', {expectText: EXPECTED});
+  console.log(`\n${CDN_PREFIX}news-elements.js, the seed as it is (plain paragraphs and headings): requests ${seedPlain.requests.filter((r) => r.startsWith(CDN_PREFIX)).join(', ')}`);
+  expect(seedPlain.shadow.includes(EXPECTED), `"${EXPECTED}" rendered inside the shadow roots`);
+  expect(seedPlain.errors.length === 0, `no console errors${seedPlain.errors.length ? `: ${seedPlain.errors.join(' | ')}` : ''}`);
+  expect(chunk(seedPlain.requests, 'render').length === 0 && chunk(seedPlain.requests, 'purify.es').length === 0, 'no Markdown or DOMPurify chunk fetched');
 
   const plain = await visit('/cdn-no-markdown.html', {expectText: seed.headline});
   console.log(`\n${CDN_PREFIX}news-elements.js, article without lead/body: requests ${plain.requests.filter((r) => r.startsWith(CDN_PREFIX)).join(', ')}`);

@@ -4,6 +4,7 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import {define} from './define.js';
 import {NewsElement} from './news-element.js';
 import {NewsError} from './events.js';
+import {plainMarkdown} from './plain-markdown.js';
 import type {ParseResult} from './model/types.js';
 import {SourceController} from './source-controller.js';
 import {tokens} from './styles/shared.js';
@@ -148,6 +149,13 @@ export class NewsBody extends NewsElement {
     const key = JSON.stringify([body.markdown, this.headingLevel, base, this.linkTarget, this.maxLength]);
     if (key === this._rendered) return;
     this._rendered = key;
+    // Plain paragraphs and headings need neither marked nor a sanitizer: rendered now, in this update.
+    const plain = plainMarkdown(body.markdown, this.headingLevel, this.maxLength);
+    if (plain) {
+      this._job = undefined;
+      this._fragment = plain;
+      return;
+    }
     const job = (this._job = import('./markdown/render.js')
       .then(({renderMarkdown}) =>
         renderMarkdown(body.markdown, {

@@ -1,0 +1,54 @@
+/**
+ * The fast path for Markdown that is only plain paragraphs and `#` headings — most wire copy, and the
+ * seed article — rendered straight to DOM nodes, without downloading or running marked (15 KB) and
+ * without a sanitizer: text only ever goes into `textContent`, so no markup is made from it at all.
+ *
+ * Anything else that could mean something to marked (any of `\ ` * _ [ ] < > & ! | ~ # @`, a URL, a
+ * line that starts like a list, quote, code block, table or rule, leading or trailing whitespace, tabs,
+ * CRs) sends the whole text to the full renderer. For what it accepts the output is the same DOM as
+ * marked's: `test/plain-markdown.test.ts` checks that against marked on generated text.
+ */
+
+/** Characters, or starts and ends of lines, that may be Markdown syntax. */
+const SYNTAX = /[\\`*_[\]<>&!|~#@\t\r\0]|:\/\/|www\.|^\s|\s$|^[-+=]|^\d+[.)]/im;
+const HEADING = /^(#{1,6}) (?=\S)(.*)$/;
+
+/** The same cap as the full renderer (`DEFAULT_MAX_MARKDOWN` in markdown/render.ts). */
+const MAX = 1024 * 1024;
+
+/**
+ * Renders `markdown` when it is plain paragraphs and headings; `undefined` means "not plain: use the
+ * full renderer" (which also reports input over the cap).
+ * @param headingLevel The article's headline level: `#` and `##` render one level below it.
+ */
+export function plainMarkdown(markdown: string, headingLevel = 2, maxLength = MAX): DocumentFragment | undefined {
+  if (markdown.length > maxLength) return undefined;
+  const fragment = document.createDocumentFragment();
+  const top = Math.min(5, Math.max(1, headingLevel));
+  if (Number.isNaN(top)) return undefined;
+  let paragraph: string[] = [];
+  const block = (tag: string, text: string) => {
+    const node = document.createElement(tag);
+    node.textContent = text;
+    fragment.append(node, '\n');
+  };
+  const close = () => {
+    if (paragraph.length) block('p', paragraph.join('\n'));
+    paragraph = [];
+  };
+  for (const line of markdown.split('\n')) {
+    if (!line) {
+      close();
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    const text = heading ? heading[2]! : line;
+    if (SYNTAX.test(text)) return undefined;
+    if (heading) {
+      close();
+      block(`h${Math.min(6, top + Math.max(1, heading[1]!.length - 1))}`, text);
+    } else paragraph.push(line);
+  }
+  close();
+  return fragment;
+}
