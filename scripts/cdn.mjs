@@ -1,0 +1,177 @@
+// The CDN build: esbuild's two passes and the checks on their output, shared by scripts/build.mjs
+// (`npm run build`, writes dist/cdn/) and scripts/size.mjs (`npm run size`, builds in memory).
+// Not run on its own.
+//
+//   dist/cdn/news-elements.js  one minified ES module for a <script type="module">, lit inside;
+//   dist/cdn/chunks/*.js       marked (the Markdown renderer) and DOMPurify as chunks that the existing
+//                              import()s load, by relative URL, only when a page needs them.
+//
+// Two esbuild passes rather than one with `splitting`: in one pass, code that the element bundle and the
+// Markdown chunk share (events.ts, safe-url.ts, esbuild's decorator helper) goes into small shared chunks
+// that the entry imports statically — two more requests, one round trip later, before any element can
+// register. Instead the Markdown chunk imports what it shares from the entry itself (`NewsError`,
+// `safeUrl`: the package's public exports), so there is one copy of each module and `instanceof
+// NewsError` holds across both files.
+
+import {mkdir, writeFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const ENTRY = 'news-elements.js';
+
+export const cdnOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: 'linked',
+  // experimentalDecorators + useDefineForClassFields:false, as Lit's decorators expect.
+  tsconfig: 'tsconfig.json',
+  // Lit's production build (its "development" export condition stays off), and nothing that checks
+  // NODE_ENV keeps its dev code.
+  conditions: ['production'],
+  define: {'process.env.NODE_ENV': '"production"'},
+  legalComments: 'eof',
+  metafile: true,
+  logLevel: 'warning',
+};
+
+const srcDir = path.join(root, 'src') + path.sep;
+const markdownDir = path.join(srcDir, 'markdown') + path.sep;
+const RENDER = path.join(markdownDir, 'render.ts');
+const toTs = (resolveDir, spec) => path.resolve(resolveDir, spec).replace(/\.js$/, '.ts');
+
+/**
+ * Builds the CDN files and checks them (see checkCdn). `outdir` is relative to the repository (or
+ * absolute); with `write: false` nothing touches the disk.
+ *
+ * Returns `{files, entryMeta, lazyMeta, outdir}`: `files` maps each output's path relative to `outdir`
+ * ('news-elements.js', 'chunks/render-….js', '….map') to its bytes; `outdir` is relative to the repository,
+ * as in the metafiles' keys.
+ */
+export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
+  outdir = path.relative(root, path.resolve(root, outdir)).split(path.sep).join('/');
+  // Always in memory, then written by us (when `write`): the checks read the same bytes either way.
+  const common = {...cdnOptions, write: false};
+
+  // Pass 1, src/markdown/render.ts and what only it needs (marked, the sanitizers; DOMPurify split off
+  // at its import()). Imports of other src/ modules go to the entry.
+  const lazy = await esbuild.build({
+    ...common,
+    entryPoints: {render: RENDER},
+    outdir: `${outdir}/chunks`,
+    entryNames: '[name]-[hash]',
+    chunkNames: '[name]-[hash]',
+    splitting: true,
+    plugins: [
+      {
+        name: 'shared-from-entry',
+        setup(build) {
+          build.onResolve({filter: /^\.\.?\//}, (args) => {
+            const file = toTs(args.resolveDir, args.path);
+            if (file.startsWith(srcDir) && !file.startsWith(markdownDir)) return {path: `../${ENTRY}`, external: true};
+            return undefined;
+          });
+        },
+      },
+    ],
+  });
+  failOnWarnings(lazy);
+  const renderFile = Object.entries(lazy.metafile.outputs).find(([, o]) => o.entryPoint)[0];
+
+  // Pass 2, the entry: every element, lit. `import('./markdown/render.js')` → the chunk above.
+  const entry = await esbuild.build({
+    ...common,
+    entryPoints: {'news-elements': 'src/index.ts'},
+    outdir,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    plugins: [
+      {
+        name: 'markdown-chunk',
+        setup(build) {
+          build.onResolve({filter: /^\.\.?\//}, (args) => {
+            const file = toTs(args.resolveDir, args.path);
+            if (!file.startsWith(markdownDir) || args.importer.startsWith(markdownDir)) return undefined;
+            if (file === RENDER && args.kind === 'dynamic-import') {
+              return {path: `./chunks/${path.basename(renderFile)}`, external: true};
+            }
+            return {
+              errors: [{text: `${path.relative(root, args.importer)} imports ${args.path} statically: src/markdown/ is loaded only by import('./markdown/render.js')`}],
+            };
+          });
+        },
+      },
+    ],
+  });
+  failOnWarnings(entry);
+
+  const absOut = path.join(root, outdir);
+  const files = new Map(
+    [...entry.outputFiles, ...lazy.outputFiles].map((f) => [path.relative(absOut, f.path).split(path.sep).join('/'), Buffer.from(f.contents)]),
+  );
+  // Written before the checks, so that a failed check leaves the files to look at.
+  if (write) {
+    for (const f of [...entry.outputFiles, ...lazy.outputFiles]) {
+      await mkdir(path.dirname(f.path), {recursive: true});
+      await writeFile(f.path, f.contents);
+    }
+  }
+  const build = {files, entryMeta: entry.metafile, lazyMeta: lazy.metafile, outdir};
+  checkCdn(build);
+  return build;
+}
+
+/** esbuild's warnings here are bugs in waiting (e.g. an element import dropped by "sideEffects"). */
+function failOnWarnings(result) {
+  if (result.warnings.length) throw new Error(`esbuild: ${result.warnings.length} warning(s), see above`);
+}
+
+/**
+ * The entry is one self-contained file: marked and DOMPurify are not in it and are reached only through
+ * import(); the Markdown chunk asks the entry only for names the entry exports; no file is Lit's
+ * development build.
+ */
+function checkCdn({files, entryMeta, lazyMeta, outdir}) {
+  const entry = `${outdir}/${ENTRY}`;
+  const out = entryMeta.outputs[entry];
+  if (!out) throw new Error(`esbuild wrote no ${entry}`);
+  const inputs = (meta) => Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+  const has = (meta, pkg) => inputs(meta).some((i) => i.startsWith(`node_modules/${pkg}/`));
+
+  const staticImports = out.imports.filter((i) => i.kind === 'import-statement');
+  if (staticImports.length) {
+    throw new Error(`${entry} must load alone; it imports ${staticImports.map((i) => i.path).join(', ')}`);
+  }
+  for (const pkg of ['marked', 'dompurify']) {
+    if (has(entryMeta, pkg)) throw new Error(`${pkg} is in the entry build; it must be loaded by import() only`);
+    if (!has(lazyMeta, pkg)) throw new Error(`${pkg} is not in the Markdown chunks`);
+  }
+  for (const pkg of ['lit-html', 'lit-element', '@lit/reactive-element']) {
+    if (!has(entryMeta, pkg)) throw new Error(`${pkg} is not bundled in ${entry}`);
+    if (has(lazyMeta, pkg)) throw new Error(`${pkg} is bundled twice (also in the Markdown chunks)`);
+  }
+  // A bare specifier left in any file would fail in a partner's page.
+  const externals = [...Object.values(entryMeta.outputs), ...Object.values(lazyMeta.outputs)]
+    .flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path))
+    .filter((p) => !p.startsWith('./') && !p.startsWith('../'));
+  if (externals.length) throw new Error(`the CDN build must be self-contained; it imports ${externals.join(', ')}`);
+  // Each name the Markdown chunk imports from the entry must be one the entry exports.
+  const exported = new Set(out.exports);
+  const code = (file) => files.get(file.slice(outdir.length + 1)).toString('utf8');
+  for (const file of Object.keys(lazyMeta.outputs).filter((f) => f.endsWith('.js'))) {
+    for (const [, list] of code(file).matchAll(new RegExp(`import\\{([^}]*)\\}from"\\.\\./${ENTRY.replace('.', '\\.')}"`, 'g'))) {
+      for (const name of list.split(',').map((s) => s.trim().split(/\s+as\s+/)[0])) {
+        if (!exported.has(name)) throw new Error(`${file} imports ${name} from ${ENTRY}, which does not export it (export it from src/index.ts)`);
+      }
+    }
+  }
+  for (const [file, bytes] of files) {
+    if (file.endsWith('.js') && bytes.includes('Lit is in dev mode')) throw new Error(`${outdir}/${file}: Lit's development build`);
+  }
+}
