@@ -3,8 +3,9 @@
 // Not run on its own.
 //
 //   dist/cdn/news-elements.js  one minified ES module for a <script type="module">, lit inside;
-//   dist/cdn/chunks/*.js       marked (the Markdown renderer) and DOMPurify as chunks that the existing
-//                              import()s load, by relative URL, only when a page needs them.
+//   dist/cdn/chunks/*.js       marked (the Markdown renderer), DOMPurify, and the UI strings of each
+//                              language but English, as chunks that the existing import()s load, by
+//                              relative URL, only when a page needs them.
 //
 // Two esbuild passes rather than one with `splitting`: in one pass, code that the element bundle and the
 // Markdown chunk share (events.ts, safe-url.ts, esbuild's decorator helper) goes into small shared chunks
@@ -13,7 +14,7 @@
 // `safeUrl`: the package's public exports), so there is one copy of each module and `instanceof
 // NewsError` holds across both files.
 
-import {mkdir, writeFile} from 'node:fs/promises';
+import {mkdir, readdir, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -43,6 +44,9 @@ export const cdnOptions = {
 const srcDir = path.join(root, 'src') + path.sep;
 const markdownDir = path.join(srcDir, 'markdown') + path.sep;
 const RENDER = path.join(markdownDir, 'render.ts');
+const i18nDir = path.join(srcDir, 'i18n') + path.sep;
+/** src/i18n/<BCP 47 tag>.ts: the languages loaded on demand by src/i18n/locale.ts. */
+const LOCALE_FILE = /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.ts$/;
 const toTs = (resolveDir, spec) => path.resolve(resolveDir, spec).replace(/\.js$/, '.ts');
 
 /**
@@ -58,11 +62,13 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
   // Always in memory, then written by us (when `write`): the checks read the same bytes either way.
   const common = {...cdnOptions, write: false};
 
-  // Pass 1, src/markdown/render.ts and what only it needs (marked, the sanitizers; DOMPurify split off
-  // at its import()). Imports of other src/ modules go to the entry.
+  // Pass 1, what the entry loads with import(): src/markdown/render.ts and what only it needs (marked,
+  // the sanitizers; DOMPurify split off at its import()), and each language's strings (data only).
+  // Imports of other src/ modules go to the entry.
+  const locales = (await readdir(i18nDir)).filter((f) => LOCALE_FILE.test(f));
   const lazy = await esbuild.build({
     ...common,
-    entryPoints: {render: RENDER},
+    entryPoints: {render: RENDER, ...Object.fromEntries(locales.map((f) => [f.slice(0, -3), path.join(i18nDir, f)]))},
     outdir: `${outdir}/chunks`,
     entryNames: '[name]-[hash]',
     chunkNames: '[name]-[hash]',
@@ -73,7 +79,9 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
         setup(build) {
           build.onResolve({filter: /^\.\.?\//}, (args) => {
             const file = toTs(args.resolveDir, args.path);
-            if (file.startsWith(srcDir) && !file.startsWith(markdownDir)) return {path: `../${ENTRY}`, external: true};
+            if (file.startsWith(srcDir) && !file.startsWith(markdownDir) && !args.importer.startsWith(i18nDir)) {
+              return {path: `../${ENTRY}`, external: true};
+            }
             return undefined;
           });
         },
@@ -81,9 +89,15 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
     ],
   });
   failOnWarnings(lazy);
-  const renderFile = Object.entries(lazy.metafile.outputs).find(([, o]) => o.entryPoint)[0];
+  /** Source file → its chunk, for the import()s of pass 2. */
+  const chunkOf = new Map(
+    Object.entries(lazy.metafile.outputs)
+      .filter(([, o]) => o.entryPoint)
+      .map(([file, o]) => [path.join(root, o.entryPoint), `./chunks/${path.basename(file)}`]),
+  );
 
-  // Pass 2, the entry: every element, lit. `import('./markdown/render.js')` → the chunk above.
+  // Pass 2, the entry: every element, lit. `import('./markdown/render.js')`, `import('./zh-CN.js')` … →
+  // the chunks above.
   const entry = await esbuild.build({
     ...common,
     entryPoints: {'news-elements': 'src/index.ts'},
@@ -97,10 +111,8 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
         setup(build) {
           build.onResolve({filter: /^\.\.?\//}, (args) => {
             const file = toTs(args.resolveDir, args.path);
+            if (args.kind === 'dynamic-import' && chunkOf.has(file)) return {path: chunkOf.get(file), external: true};
             if (!file.startsWith(markdownDir) || args.importer.startsWith(markdownDir)) return undefined;
-            if (file === RENDER && args.kind === 'dynamic-import') {
-              return {path: `./chunks/${path.basename(renderFile)}`, external: true};
-            }
             return {
               errors: [{text: `${path.relative(root, args.importer)} imports ${args.path} statically: src/markdown/ is loaded only by import('./markdown/render.js')`}],
             };

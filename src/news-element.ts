@@ -38,4 +38,18 @@ export abstract class NewsElement extends LitElement {
 
   /** `print`: serif type, indented paragraphs and rules between sections, like the newspaper page. */
   @property({reflect: true}) look?: 'print';
+
+  /** @internal What `updateComplete` waits for besides rendering (UI strings of a language loading). */
+  _waitFor?: Promise<unknown>;
+
+  /** Resolves once the element shows its data in the reader's language. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let wait = this._waitFor; wait; wait = this._waitFor) {
+      await wait;
+      if (this._waitFor === wait) this._waitFor = undefined;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
 }

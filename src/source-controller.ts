@@ -5,7 +5,7 @@
  */
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {NewsError, newsEvent, type NewsErrorDetail} from './events.js';
-import {direction, fill, inheritedLang, uiStrings, type StringOverrides} from './i18n/locale.js';
+import {direction, fill, inheritedLang, stringsReady, uiStrings, type StringOverrides} from './i18n/locale.js';
 import type {UiStrings} from './i18n/strings.js';
 import type {ParseResult, Problem} from './model/types.js';
 import {DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, load} from './net/load.js';
@@ -14,6 +14,8 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   src?: string;
   timeout?: number;
   strings?: StringOverrides;
+  /** What `updateComplete` waits for besides the render: here, UI strings of a language loading. */
+  _waitFor?: Promise<unknown>;
 }
 
 export interface SourceOptions<T> {
@@ -143,11 +145,31 @@ export class SourceController<T> implements ReactiveController {
       const fatal = problems.find((p) => p.severity === 'error') ?? {path: '$', message: 'unusable data'};
       return this.fail(new NewsError('invalid', `Invalid data: ${fatal.message}`, base, undefined, fatal.path));
     }
-    this.value = value;
-    this.base = base;
-    this.error = undefined;
-    this._set('ready');
-    this._announce(newsEvent('news-load', {value, problems: problems.map(({path, message}) => ({path, message}))}));
+    this._withStrings(this.lang(value), () => {
+      this.value = value;
+      this.base = base;
+      this.error = undefined;
+      this._set('ready');
+      this._announce(newsEvent('news-load', {value, problems: problems.map(({path, message}) => ({path, message}))}));
+    });
+  }
+
+  /**
+   * Runs `show` once the UI strings of `lang` are at hand — at once when they are (English, or loaded
+   * before), else when its module has loaded, unless the source changed meanwhile. So the words around
+   * the data never flash in English before switching language.
+   */
+  private _withStrings(lang: string, show: () => void): void {
+    const pending = stringsReady(lang);
+    if (!pending) return show();
+    const key = this._key;
+    this._hold(pending.then(() => this._key === key && show()));
+  }
+
+  /** `updateComplete` waits for `work` too. */
+  private _hold(work: Promise<unknown>): void {
+    const before = this.host._waitFor;
+    this.host._waitFor = before ? Promise.all([before, work]) : work;
   }
 
   private _warn(problems: Problem[]): void {
@@ -162,6 +184,10 @@ export class SourceController<T> implements ReactiveController {
 
   /** Shows the error state and fires `news-error`. */
   fail(error: NewsError): void {
+    this._withStrings(this.lang(undefined), () => this._fail(error));
+  }
+
+  private _fail(error: NewsError): void {
     this.value = undefined;
     this.error = error;
     this._set('error');
@@ -193,24 +219,35 @@ export class SourceController<T> implements ReactiveController {
   }
 
   /** The language for UI strings: the element's `lang`, the data's, the page's, then English. */
-  lang(): string {
+  lang(value: T | undefined = this.value): string {
     const own = this.host.getAttribute('lang');
-    return own || (this.value && this.options.langOf?.(this.value)) || inheritedLang(this.host) || 'en';
+    return own || (value && this.options.langOf?.(value)) || inheritedLang(this.host) || 'en';
   }
 
+  /** The UI strings in force; if they are still loading, English now and a new render when they arrive. */
   strings(): UiStrings {
-    return uiStrings(this.lang(), this.host.strings);
+    const lang = this.lang();
+    const pending = stringsReady(lang);
+    if (pending && pending !== this._awaited) {
+      this._awaited = pending;
+      this._hold(pending.then(() => this.host.requestUpdate()));
+    }
+    return uiStrings(lang, this.host.strings);
   }
+  private _awaited?: Promise<void>;
 
   /** Loading and error states for every element; `ready` renders the data. */
   render(ready: (value: T) => TemplateResult | typeof nothing): TemplateResult | typeof nothing {
     switch (this.state) {
       case 'ready':
         return ready(this.value!);
-      case 'loading':
+      case 'loading': {
+        // The box holds the space at once; its words appear in the reader's language, not English first.
+        const {loading} = this.strings();
         return html`<div part="loading" class="state loading" role="status" lang=${this.lang()} dir=${direction(this.lang())}>
-          ${this.strings().loading}
+          ${stringsReady(this.lang()) ? '' : loading}
         </div>`;
+      }
       case 'error': {
         const s = this.strings();
         const detail = fill(s.errors[this.error!.code], {status: this.error!.status ?? ''});

@@ -8,7 +8,7 @@ import type {AxeResults} from 'axe-core';
 import type {CSSResultGroup} from 'lit';
 import '../src/index.js';
 import {NewsArticle, NewsBody, NewsByline, PhotoCaption, RelatedNews, type Article} from '../src/index.js';
-import {catalog} from '../src/i18n/strings.js';
+import {catalog} from './catalog.js';
 import {engine, itOnlyIn, net, waitUntil} from './harness/env.js';
 import {deepQueryAll, englishArticle, seedArticle} from './helpers.js';
 

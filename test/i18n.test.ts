@@ -2,7 +2,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import '../src/index.js';
 import type {NewsArticle, RelatedNews} from '../src/index.js';
 import {catalogLocale, pageNumber, setStrings, uiStrings} from '../src/i18n/locale.js';
-import {catalog} from '../src/i18n/strings.js';
+import {catalog} from './catalog.js';
 import {deepQueryAll, deepText, seedArticle} from './helpers.js';
 
 describe('UI strings', () => {

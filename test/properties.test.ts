@@ -12,7 +12,7 @@ import {expect} from '@open-wc/testing';
 import * as fc from 'fast-check';
 import '../src/index.js';
 import {parseArticle, safeUrl, type Article, type NewsArticle, type Problem} from '../src/index.js';
-import {catalog} from '../src/i18n/strings.js';
+import {catalog} from './catalog.js';
 import {deepQueryAll} from './helpers.js';
 
 const RUNS = 1000;

@@ -1,4 +1,17 @@
-import {catalog, type UiStrings} from './strings.js';
+import {en, type UiStrings} from './strings.js';
+
+/**
+ * The languages shipped with the package besides English, each a small module loaded with `import()`
+ * the first time an element needs it: a page pays only for the languages it shows.
+ */
+const LOADERS: Record<string, () => Promise<{default: UiStrings}>> = {
+  'zh-CN': () => import('./zh-CN.js'),
+  'zh-TW': () => import('./zh-TW.js'),
+  ja: () => import('./ja.js'),
+  ar: () => import('./ar.js'),
+};
+const loaded: Record<string, UiStrings> = Object.assign(Object.create(null) as Record<string, UiStrings>, {en});
+const loading: Record<string, Promise<void>> = Object.create(null);
 
 const TRADITIONAL = /^zh-(?:hant|tw|hk|mo)\b/i;
 const RTL = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
@@ -13,7 +26,7 @@ const overrides: Record<string, StringOverrides> = Object.create(null);
 
 // Own keys only: a `lang` of "constructor" or "__proto__" must not find Object.prototype's members.
 const has = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
-const known = (locale: string): boolean => has(catalog, locale) || has(overrides, locale);
+const known = (locale: string): boolean => has(LOADERS, locale) || has(loaded, locale) || has(overrides, locale);
 
 /**
  * Which locale's strings serve a BCP 47 tag, falling back along its subtags: `zh-Hant-HK` → zh-TW,
@@ -57,10 +70,29 @@ export function setStrings(locale: string, strings: StringOverrides): void {
   overrides[locale] = {...(has(overrides, locale) ? overrides[locale] : {}), ...strings};
 }
 
-/** The strings for a language: catalog, then page-wide overrides, then the element's own. */
+/**
+ * `undefined` when the strings for `lang` are at hand; otherwise a promise that settles once they are
+ * (or once loading them failed, and English stands in, with a warning).
+ */
+export function stringsReady(lang: string | undefined): Promise<void> | undefined {
+  const locale = catalogLocale(lang);
+  if (has(loaded, locale) || !has(LOADERS, locale)) return undefined;
+  return (loading[locale] ??= LOADERS[locale]!().then(
+    (module) => void (loaded[locale] = module.default),
+    (error: unknown) => {
+      console.warn(`news-elements: the ${locale} strings could not be loaded (${String(error)}); showing English`);
+      loaded[locale] = en;
+    },
+  ));
+}
+
+/**
+ * The strings for a language: catalog, then page-wide overrides, then the element's own. English
+ * stands in for a language still loading ({@link stringsReady}).
+ */
 export function uiStrings(lang: string | undefined, own?: StringOverrides): UiStrings {
   const locale = catalogLocale(lang);
-  const base = has(catalog, locale) ? catalog[locale]! : catalog['en']!;
+  const base = has(loaded, locale) ? loaded[locale]! : en;
   return merge(merge(base, has(overrides, locale) ? overrides[locale] : undefined), own);
 }
 
