@@ -74,17 +74,17 @@ const arr = <I extends Node>(of: I): Arr<I> => ({k: 'a', of});
 const str = (rule?: (value: string) => boolean, why?: string, format?: string): Str => ({k: 's', rule, why, format});
 const int = (min: number, max: number): Int => ({k: 'i', min, max});
 
-const text = str();
+const text = /* @__PURE__ */ str();
 const name: Str = {k: 's', min: 1};
 
 /** A URL that passes {@link isSafeUrl}: http(s), mailto, tel or relative. */
-export const Url = str(isSafeUrl, 'URL must be http(s), mailto, tel or relative', 'uri-reference');
+export const Url = /* @__PURE__ */ str(isSafeUrl, 'URL must be http(s), mailto, tel or relative', 'uri-reference');
 
 // ISO 8601 date or date-time, with an optional offset; must also be a real date.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-export const IsoDate = str((s) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date', 'date-time');
+export const IsoDate = /* @__PURE__ */ str((s) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date', 'date-time');
 
-export const LanguageTag = str((s) => {
+export const LanguageTag = /* @__PURE__ */ str((s) => {
   try {
     return Intl.getCanonicalLocales(s).length === 1;
   } catch {
@@ -93,14 +93,14 @@ export const LanguageTag = str((s) => {
 }, 'expected a BCP 47 language tag');
 
 /** `srcset`: every candidate URL must pass the same allowlist. */
-const Srcset = str(
+const Srcset = /* @__PURE__ */ str(
   (s) => s.split(',').every((candidate) => isSafeUrl(candidate.trim().split(/\s+/)[0] ?? '')),
   'every srcset URL must be http(s) or relative',
 );
 
-const dimension = int(1, 100_000);
+const dimension = /* @__PURE__ */ int(1, 100_000);
 
-export const PhotoSchema = obj(
+export const PhotoSchema = /* @__PURE__ */ obj(
   {
     src: Url,
     /** Required for accessibility; `""` marks a decorative image. A missing `alt` is warned about. */
@@ -122,13 +122,13 @@ export const AuthorSchema: OneOf<readonly [Str, Obj<{name: Str; role: Str; url: 
   of: [name, obj({name, role: text, url: Url}, ['name'], {vital: true})],
 };
 
-export const RelatedItemSchema = obj(
+export const RelatedItemSchema = /* @__PURE__ */ obj(
   {headline: text, summary: text, url: Url, image: PhotoSchema, datePublished: IsoDate},
   [],
   {name: 'RelatedItem', need: ['headline', 'summary'], vital: ['url']},
 );
 
-export const ContinuationSchema = obj(
+export const ContinuationSchema = /* @__PURE__ */ obj(
   {
     /** The jump line as printed, e.g. "(下转第三版)". */
     text: name,
@@ -140,11 +140,11 @@ export const ContinuationSchema = obj(
   {name: 'Continuation', need: ['text', 'page']},
 );
 
-export const PublisherSchema = obj({name, url: Url, logo: PhotoSchema, tagline: text}, ['name'], {name: 'Publisher'});
+export const PublisherSchema = /* @__PURE__ */ obj({name, url: Url, logo: PhotoSchema, tagline: text}, ['name'], {name: 'Publisher'});
 
-const authors = arr(AuthorSchema);
+const authors = /* @__PURE__ */ arr(AuthorSchema);
 
-export const ArticleSchema = obj(
+export const ArticleSchema = /* @__PURE__ */ obj(
   {
     id: text,
     url: Url,
@@ -167,7 +167,7 @@ export const ArticleSchema = obj(
 );
 
 /** What `<news-byline>` shows; an Article fits it too. */
-export const BylineSchema = obj({lang: LanguageTag, authors, datePublished: IsoDate, dateModified: IsoDate});
+export const BylineSchema = /* @__PURE__ */ obj({lang: LanguageTag, authors, datePublished: IsoDate, dateModified: IsoDate});
 
-export const RelatedListSchema = arr(RelatedItemSchema);
+export const RelatedListSchema = /* @__PURE__ */ arr(RelatedItemSchema);
 export const AuthorListSchema = authors;
