@@ -158,25 +158,25 @@ try {
   expect(cdn.headline === seed.headline, `headline "${cdn.headline}"`);
   expect(cdn.errors.length === 0, `no console errors${cdn.errors.length ? `: ${cdn.errors.join(' | ')}` : ''}`);
   expect(chunk(cdn.requests, 'render').length === 1, 'Markdown chunk fetched (relative to the entry)');
-  console.log(`  DOMPurify chunk ${chunk(cdn.requests, 'purify.es').length ? 'fetched (no usable native Sanitizer API)' : 'not fetched (native Sanitizer API used)'}`);
+  console.log(`  DOMPurify chunk ${chunk(cdn.requests, 'purify').length ? 'fetched (no usable native Sanitizer API)' : 'not fetched (native Sanitizer API used)'}`);
 
   const purify = await visit('/cdn-dompurify.html', {expectText: EXPECTED});
   console.log(`\n${CDN_PREFIX}news-elements.js, seed article + a Markdown link, no Element.prototype.setHTML: requests ${purify.requests.filter((r) => r.startsWith(CDN_PREFIX)).join(', ')}`);
   expect(purify.shadow.includes(EXPECTED), `"${EXPECTED}" rendered inside the shadow roots`);
   expect(purify.errors.length === 0, `no console errors${purify.errors.length ? `: ${purify.errors.join(' | ')}` : ''}`);
-  expect(chunk(purify.requests, 'render').length === 1 && chunk(purify.requests, 'purify.es').length === 1, 'Markdown and DOMPurify chunks fetched');
+  expect(chunk(purify.requests, 'render').length === 1 && chunk(purify.requests, 'purify').length === 1, 'Markdown and DOMPurify chunks fetched');
 
   const seedPlain = await visit('/cdn-plain.html', {expectText: EXPECTED});
   console.log(`\n${CDN_PREFIX}news-elements.js, the seed as it is (plain paragraphs and headings): requests ${seedPlain.requests.filter((r) => r.startsWith(CDN_PREFIX)).join(', ')}`);
   expect(seedPlain.shadow.includes(EXPECTED), `"${EXPECTED}" rendered inside the shadow roots`);
   expect(seedPlain.errors.length === 0, `no console errors${seedPlain.errors.length ? `: ${seedPlain.errors.join(' | ')}` : ''}`);
-  expect(chunk(seedPlain.requests, 'render').length === 0 && chunk(seedPlain.requests, 'purify.es').length === 0, 'no Markdown or DOMPurify chunk fetched');
+  expect(chunk(seedPlain.requests, 'render').length === 0 && chunk(seedPlain.requests, 'purify').length === 0, 'no Markdown or DOMPurify chunk fetched');
 
   const plain = await visit('/cdn-no-markdown.html', {expectText: seed.headline});
   console.log(`\n${CDN_PREFIX}news-elements.js, article without lead/body: requests ${plain.requests.filter((r) => r.startsWith(CDN_PREFIX)).join(', ')}`);
   expect(plain.headline === seed.headline, 'headline rendered');
   expect(plain.errors.length === 0, `no console errors${plain.errors.length ? `: ${plain.errors.join(' | ')}` : ''}`);
-  expect(chunk(plain.requests, 'render').length === 0 && chunk(plain.requests, 'purify.es').length === 0, 'no Markdown or DOMPurify chunk fetched');
+  expect(chunk(plain.requests, 'render').length === 0 && chunk(plain.requests, 'purify').length === 0, 'no Markdown or DOMPurify chunk fetched');
 
   const npm = await visit('/npm.html', {expectText: EXPECTED});
   console.log(`\n/dist/index.js with an import map: ${npm.requests.filter((r) => r.startsWith('/dist/')).length} files from dist/`);

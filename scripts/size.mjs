@@ -3,7 +3,7 @@
 //
 //   CDN entry          dist/cdn/news-elements.js: every element and lit; no Markdown.
 //   Markdown chunk     dist/cdn/chunks/render-*.js: marked and our glue.
-//   DOMPurify chunk    dist/cdn/chunks/purify.es-*.js: loaded only where setHTML is missing (WebKit).
+//   DOMPurify chunk    dist/cdn/chunks/purify-*.js (DOMPurify + its setup): loaded only where setHTML is missing (WebKit).
 //   seed article in …  every same-origin .js that headless Chromium / Firefox loaded to render
 //                      <news-article src="/seed.json"> with one <script type="module"> of the CDN entry,
 //                      measured: a node:http server on 127.0.0.1 serves the build, the page waits for the
@@ -308,7 +308,7 @@ try {
   };
   const entry = cdnFile(new RegExp(`^${ENTRY.replace('.', '\\.')}$`));
   const render = cdnFile(/^chunks\/render-[\w-]+\.js$/);
-  const purify = cdnFile(/^chunks\/purify\.es-[\w-]+\.js$/);
+  const purify = cdnFile(/^chunks\/purify-[\w-]+\.js$/);
   const pick = ({raw, gzip, brotli}) => ({raw, gzip, brotli});
   const cdnRow = (id, what, f, budget) => ({id, what, files: [`dist/cdn/${f.rel}`], ...pick(f), budget, enforced: true, output: f.output});
 

@@ -4,6 +4,7 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import {define} from './define.js';
 import {NewsElement} from './news-element.js';
 import {NewsError} from './events.js';
+import {loadMarkdownRenderer, markdownRenderer} from './markdown-loader.js';
 import {plainMarkdown} from './plain-markdown.js';
 import type {ParseResult} from './model/types.js';
 import {SourceController} from './source-controller.js';
@@ -127,7 +128,7 @@ export class NewsBody extends NewsElement {
 
   @state() private _fragment?: DocumentFragment;
   private _job?: Promise<unknown>;
-  private _rendered?: string;
+  private _rendered?: unknown[];
 
   private _source = new SourceController<Body>(this, {
     property: () => this.markdown,
@@ -145,9 +146,10 @@ export class NewsBody extends NewsElement {
       return;
     }
     const base = this.base ?? this._source.base;
-    // Parse once per change of input, not on every render.
-    const key = JSON.stringify([body.markdown, this.headingLevel, base, this.linkTarget, this.maxLength]);
-    if (key === this._rendered) return;
+    // Parse once per change of input, not on every render (compared field by field: a key string would
+    // keep a second copy of the text).
+    const key = [body.markdown, this.headingLevel, base, this.linkTarget, this.maxLength];
+    if (this._rendered && key.every((value, i) => Object.is(value, this._rendered![i]))) return;
     this._rendered = key;
     // Plain paragraphs and headings need neither marked nor a sanitizer: rendered now, in this update.
     const plain = plainMarkdown(body.markdown, this.headingLevel, this.maxLength);
@@ -156,25 +158,32 @@ export class NewsBody extends NewsElement {
       this._fragment = plain;
       return;
     }
-    const job = (this._job = import('./markdown/render.js')
-      .then(({renderMarkdown}) =>
-        renderMarkdown(body.markdown, {
-          headingLevel: this.headingLevel,
-          base,
-          linkTarget: this.linkTarget,
-          maxLength: this.maxLength,
-        }),
-      )
+    const options = {headingLevel: this.headingLevel, base, linkTarget: this.linkTarget, maxLength: this.maxLength};
+    const failed = (error: unknown) => {
+      this._rendered = undefined;
+      this._source.fail(error instanceof NewsError ? error : new NewsError('invalid', `Markdown could not be rendered: ${String(error)}`));
+    };
+    // Once the renderer is loaded (<news-article> loads it before it shows an article that needs it), in
+    // this same update: the text appears together with the rest of the article.
+    try {
+      const now = markdownRenderer()?.renderMarkdownNow(body.markdown, options);
+      if (now) {
+        this._job = undefined;
+        this._fragment = now;
+        return;
+      }
+    } catch (error) {
+      this._job = undefined;
+      return failed(error);
+    }
+    const job = (this._job = loadMarkdownRenderer()
+      .then(({renderMarkdown}) => renderMarkdown(body.markdown, options))
       .then(
         (fragment) => {
           if (this._job === job) this._fragment = fragment;
         },
         (error: unknown) => {
-          if (this._job !== job) return;
-          this._rendered = undefined;
-          this._source.fail(
-            error instanceof NewsError ? error : new NewsError('invalid', `Markdown could not be rendered: ${String(error)}`),
-          );
+          if (this._job === job) failed(error);
         },
       ));
   }

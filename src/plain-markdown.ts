@@ -16,13 +16,17 @@ const HEADING = /^(#{1,6}) (?=\S)(.*)$/;
 /** The same cap as the full renderer (`DEFAULT_MAX_MARKDOWN` in markdown/render.ts). */
 const MAX = 1024 * 1024;
 
+/** True when `markdown` is only plain paragraphs and headings: {@link plainMarkdown} renders it. */
+export const isPlainMarkdown = (markdown: string): boolean =>
+  markdown.split('\n').every((line) => !line || !SYNTAX.test(HEADING.exec(line)?.[2] ?? line));
+
 /**
  * Renders `markdown` when it is plain paragraphs and headings; `undefined` means "not plain: use the
  * full renderer" (which also reports input over the cap).
  * @param headingLevel The article's headline level: `#` and `##` render one level below it.
  */
 export function plainMarkdown(markdown: string, headingLevel = 2, maxLength = MAX): DocumentFragment | undefined {
-  if (markdown.length > maxLength) return undefined;
+  if (markdown.length > maxLength || !isPlainMarkdown(markdown)) return undefined;
   const fragment = document.createDocumentFragment();
   const top = Math.min(5, Math.max(1, headingLevel));
   if (Number.isNaN(top)) return undefined;
@@ -42,11 +46,9 @@ export function plainMarkdown(markdown: string, headingLevel = 2, maxLength = MA
       continue;
     }
     const heading = HEADING.exec(line);
-    const text = heading ? heading[2]! : line;
-    if (SYNTAX.test(text)) return undefined;
     if (heading) {
       close();
-      block(`h${Math.min(6, top + Math.max(1, heading[1]!.length - 1))}`, text);
+      block(`h${Math.min(6, top + Math.max(1, heading[1]!.length - 1))}`, heading[2]!);
     } else paragraph.push(line);
   }
   close();

@@ -27,6 +27,8 @@ export interface SourceOptions<T> {
   markdown?: boolean;
   /** The data's own language, if it has one (an article's `lang`). */
   langOf?(value: T): string | undefined;
+  /** What must be loaded before the value is shown (the Markdown renderer, for an article), if anything. */
+  ready?(value: T): Promise<unknown> | undefined;
 }
 
 export type SourceState = 'empty' | 'loading' | 'ready' | 'error';
@@ -145,7 +147,7 @@ export class SourceController<T> implements ReactiveController {
       const fatal = problems.find((p) => p.severity === 'error') ?? {path: '$', message: 'unusable data'};
       return this.fail(new NewsError('invalid', `Invalid data: ${fatal.message}`, base, undefined, fatal.path));
     }
-    this._withStrings(this.lang(value), () => {
+    this._when([stringsReady(this.lang(value)), this.options.ready?.(value)], () => {
       this.value = value;
       this.base = base;
       this.error = undefined;
@@ -155,15 +157,16 @@ export class SourceController<T> implements ReactiveController {
   }
 
   /**
-   * Runs `show` once the UI strings of `lang` are at hand — at once when they are (English, or loaded
-   * before), else when its module has loaded, unless the source changed meanwhile. So the words around
-   * the data never flash in English before switching language.
+   * Runs `show` once what it needs is at hand — at once when it is, else when `pending` settle (loaded or
+   * not), unless the source changed meanwhile. Used for the UI strings of the data's language, so the
+   * words around the data never flash in English first, and for what an element must load before it
+   * shows its data.
    */
-  private _withStrings(lang: string, show: () => void): void {
-    const pending = stringsReady(lang);
-    if (!pending) return show();
+  private _when(pending: (Promise<unknown> | undefined)[], show: () => void): void {
+    const waits = pending.filter((p) => p !== undefined);
+    if (!waits.length) return show();
     const key = this._key;
-    this._hold(pending.then(() => this._key === key && show()));
+    this._hold(Promise.allSettled(waits).then(() => this._key === key && show()));
   }
 
   /** `updateComplete` waits for `work` too. */
@@ -184,7 +187,7 @@ export class SourceController<T> implements ReactiveController {
 
   /** Shows the error state and fires `news-error`. */
   fail(error: NewsError): void {
-    this._withStrings(this.lang(undefined), () => this._fail(error));
+    this._when([stringsReady(this.lang(undefined))], () => this._fail(error));
   }
 
   private _fail(error: NewsError): void {

@@ -22,7 +22,8 @@ import {expect, fixture, html} from '@open-wc/testing';
 import '../src/news-body.js';
 import type {NewsBody} from '../src/news-body.js';
 import {NewsError} from '../src/events.js';
-import {DEFAULT_MAX_MARKDOWN, renderMarkdown, sanitizerKind} from '../src/markdown/render.js';
+import {DEFAULT_MAX_MARKDOWN, renderMarkdown} from '../src/markdown/render.js';
+import {sanitizerKind} from '../src/markdown/sanitize.js';
 import {engine} from './harness/env.js';
 import {nextEvent} from './helpers.js';
 

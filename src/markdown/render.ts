@@ -5,9 +5,8 @@
 import {Marked, Tokenizer, type Token} from 'marked';
 import {NewsError} from '../events.js';
 import {safeUrl} from '../model/safe-url.js';
-import {sanitize} from './sanitize.js';
+import {sanitizeNow, sanitizerReady} from './sanitize.js';
 
-export {sanitizerKind, forceSanitizer} from './sanitize.js';
 
 export interface RenderOptions {
   /** Level of the article's headline (1–6): Markdown `#` and `##` render one level below it. */
@@ -120,10 +119,21 @@ function finish(fragment: DocumentFragment, options: RenderOptions): DocumentFra
 
 /** Renders Markdown to a sanitized fragment. Rejects with a {@link NewsError} for oversized input. */
 export async function renderMarkdown(markdown: string, options: RenderOptions = {}): Promise<DocumentFragment> {
+  await sanitizerReady();
+  return renderMarkdownNow(markdown, options)!;
+}
+
+/**
+ * {@link renderMarkdown}, synchronously, so that a page never shows an article whose text is still on its
+ * way; `undefined` while the sanitizer it needs is loading ({@link sanitizerReady}). Throws a
+ * {@link NewsError} for oversized input.
+ */
+export function renderMarkdownNow(markdown: string, options: RenderOptions = {}): DocumentFragment | undefined {
   const max = options.maxLength ?? DEFAULT_MAX_MARKDOWN;
   if (markdown.length > max) {
     throw new NewsError('too-large', `Markdown is ${markdown.length} characters, over the ${max}-character cap`);
   }
+  if (sanitizerReady()) return undefined;
   let html: string;
   try {
     const tokens = marked.lexer(flatten(markdown));
@@ -135,5 +145,7 @@ export async function renderMarkdown(markdown: string, options: RenderOptions = 
     throw error;
   }
   // The URL policy runs on inert nodes; only then do they join the page (and images start loading).
-  return document.importNode(finish(await sanitize(html), options), true);
+  return document.importNode(finish(sanitizeNow(html)!, options), true);
 }
+
+export {sanitizerReady};

@@ -58,61 +58,25 @@ export function sanitizerKind(): SanitizerKind {
   return forced ?? (chosen === 'dompurify' || !nativeAvailable() ? 'dompurify' : 'native');
 }
 
-type Purifier = {sanitize(html: string, config: Record<string, unknown>): DocumentFragment};
-let purifier: Promise<Purifier> | undefined;
+type Purify = typeof import('./purify.js').purify;
+let purifier: Promise<unknown> | undefined;
+let purifierLoaded: Purify | undefined;
 
-function loadPurifier(): Promise<Purifier> {
-  purifier ??= import('dompurify').then(({default: createDOMPurify}) => {
-    // Our own instance: hooks or settings of a DOMPurify the host page uses stay untouched, and ours
-    // are untouchable by it.
-    return createDOMPurify(window) as unknown as Purifier;
-  });
-  return purifier;
+/** DOMPurify and its setup, a chunk of their own: browsers with the native API never download them. */
+function loadPurifier(): Promise<unknown> {
+  return (purifier ??= import('./purify.js').then(({purify}) => (purifierLoaded = purify)));
 }
 
-interface TrustedTypePolicy {
-  createHTML(input: string): unknown;
-  createScriptURL(input: string): unknown;
+/** `undefined` when {@link sanitizeNow} can run; otherwise a promise that settles when it can. */
+export function sanitizerReady(): Promise<unknown> | undefined {
+  return sanitizerKind() === 'native' || purifierLoaded ? undefined : loadPurifier();
 }
 
 /**
- * Under `require-trusted-types-for 'script'`, DOMPurify needs a policy to hand its input to the parser.
- * Ours, `news-elements`, lets a string through unchanged, and only DOMPurify ever holds it: it parses the
- * string into an inert document and sanitizes it there. Partners allow `news-elements` in `trusted-types`
- * (plus `'allow-duplicates'` if they load two copies); if the name is refused, DOMPurify falls back to
- * its own `dompurify` policy.
+ * Sanitizes `html` into a fragment of an inert document (nothing in it loads until it is imported);
+ * `undefined` while DOMPurify, where it is needed, is still loading ({@link sanitizerReady}).
  */
-let policy: TrustedTypePolicy | null | undefined;
-function trustedTypesPolicy(): TrustedTypePolicy | null {
-  if (policy === undefined) {
-    const factory = (globalThis as {trustedTypes?: {createPolicy(name: string, rules: object): TrustedTypePolicy}})
-      .trustedTypes;
-    try {
-      policy = factory?.createPolicy('news-elements', {
-        createHTML: (input: string) => input,
-        // DOMPurify requires the hook; nothing in news-elements loads scripts by URL.
-        createScriptURL: () => {
-          throw new TypeError('news-elements loads no script URLs');
-        },
-      }) ?? null;
-    } catch {
-      policy = null;
-    }
-  }
-  return policy;
-}
-
-const purifyConfig = {
-  ALLOWED_TAGS: Object.keys(ELEMENTS),
-  ALLOWED_ATTR: [...new Set([...Object.values(ELEMENTS).flat(), ...GLOBAL_ATTRIBUTES])],
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  ALLOW_UNKNOWN_PROTOCOLS: false,
-  RETURN_DOM_FRAGMENT: true,
-};
-
-/** Sanitizes `html` into a fragment of an inert document (nothing in it loads until it is imported). */
-export async function sanitize(html: string): Promise<DocumentFragment> {
+export function sanitizeNow(html: string): DocumentFragment | undefined {
   if (sanitizerKind() === 'native') {
     // Parsed in an inert document: nothing in it loads or runs before it is adopted.
     const holder = inert().createElement('div');
@@ -123,20 +87,5 @@ export async function sanitize(html: string): Promise<DocumentFragment> {
     fragment.append(...holder.childNodes);
     return fragment;
   }
-  const dompurify = await loadPurifier();
-  // Attributes DOMPurify allows on one element are allowed on all; narrow them per element.
-  const trusted = trustedTypesPolicy();
-  return narrow(dompurify.sanitize(html, trusted ? {...purifyConfig, TRUSTED_TYPES_POLICY: trusted} : purifyConfig));
-}
-
-function narrow(fragment: DocumentFragment): DocumentFragment {
-  for (const element of fragment.querySelectorAll('*')) {
-    const allowed = ELEMENTS[element.localName];
-    for (const {name} of [...element.attributes]) {
-      if (!allowed?.includes(name) && !(GLOBAL_ATTRIBUTES as readonly string[]).includes(name)) {
-        element.removeAttribute(name);
-      }
-    }
-  }
-  return fragment;
+  return purifierLoaded?.(html, ELEMENTS, GLOBAL_ATTRIBUTES);
 }
