@@ -1,7 +1,6 @@
 import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import {html as staticHtml} from 'lit/static-html.js';
 import {define} from './define.js';
 import {NewsElement} from './news-element.js';
 import {newsEvent, type NewsErrorDetail} from './events.js';
@@ -9,12 +8,25 @@ import {direction, fill, pageNumber} from './i18n/locale.js';
 import {parseArticle} from './model/parse.js';
 import {rebase} from './model/rebase.js';
 import type {Article, Continuation} from './model/types.js';
-import {headingTag} from './related-news.js';
+import {loadMarkdownRenderer} from './markdown-loader.js';
+import {isPlainMarkdown} from './plain-markdown.js';
 import {SourceController} from './source-controller.js';
 import {tokens} from './styles/shared.js';
 import './news-body.js';
 import './news-byline.js';
 import './photo-caption.js';
+import './related-news.js';
+
+// The headline at each level: six plain templates rather than one with lit/static-html's dynamic tag name,
+// which would bring its own template cache into the bundle for this one use.
+const HEADLINES = [
+  (text: string) => html`<h1 part="headline" class="headline" id="headline">${text}</h1>`,
+  (text: string) => html`<h2 part="headline" class="headline" id="headline">${text}</h2>`,
+  (text: string) => html`<h3 part="headline" class="headline" id="headline">${text}</h3>`,
+  (text: string) => html`<h4 part="headline" class="headline" id="headline">${text}</h4>`,
+  (text: string) => html`<h5 part="headline" class="headline" id="headline">${text}</h5>`,
+  (text: string) => html`<h6 part="headline" class="headline" id="headline">${text}</h6>`,
+];
 
 /**
  * A whole news article from JSON: kicker, headline, byline, photo, lead, body, the print jump line,
@@ -196,6 +208,10 @@ export class NewsArticle extends NewsElement {
       return {value: rebase(article, base), problems};
     },
     langOf: (article) => article.lang,
+    // Text that is more than plain paragraphs needs the Markdown renderer: loaded before the article is
+    // shown, so the text comes with it and nothing below it moves (if it fails, <news-body> says so).
+    ready: (article) =>
+      [article.lead, article.body].some((text) => text && !isPlainMarkdown(text)) ? loadMarkdownRenderer() : undefined,
   });
 
   protected override createRenderRoot() {
@@ -226,14 +242,13 @@ export class NewsArticle extends NewsElement {
     return this._source.render((article) => {
       const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
       const lang = article.lang;
-      const tag = headingTag(level, 2);
       const {continuation, publisher, related} = article;
       return html`<article part="article" lang=${ifDefined(lang)} dir=${ifDefined(lang ? direction(lang) : undefined)}
         aria-labelledby=${ifDefined(article.headline ? 'headline' : undefined)}>
         <header part="header">
           ${article.section ? html`<p part="kicker" class="kicker">${article.section}</p>` : nothing}
           ${article.headline
-            ? staticHtml`<${tag} part="headline" class="headline" id="headline">${article.headline}</${tag}>`
+            ? HEADLINES[level - 1]!(article.headline)
             : nothing}
           ${article.authors?.length || article.datePublished
             ? html`<news-byline part="byline" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} exportparts="byline: byline-line, authors, author, role, date, updated"

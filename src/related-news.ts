@@ -2,7 +2,6 @@ import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {repeat} from 'lit/directives/repeat.js';
-import {html as staticHtml, literal} from 'lit/static-html.js';
 import {define} from './define.js';
 import {NewsElement} from './news-element.js';
 import {formatDate} from './i18n/locale.js';
@@ -12,10 +11,16 @@ import type {RelatedItem} from './model/types.js';
 import {SourceController} from './source-controller.js';
 import {tokens} from './styles/shared.js';
 
-const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-/** An `<h1>`…`<h6>` tag for a level, clamped. */
-export const headingTag = (level: number | undefined, fallback: number) =>
-  HEADINGS[Math.min(6, Math.max(1, Math.trunc(Number(level) || fallback))) - 1]!;
+// The heading at each level: six plain templates rather than one with lit/static-html's dynamic tag name,
+// which would bring its own template cache into the bundle for this one use.
+const HEADINGS = [
+  (id: string, text: unknown) => html`<h1 part="related-heading" class="heading" id=${id}>${text}</h1>`,
+  (id: string, text: unknown) => html`<h2 part="related-heading" class="heading" id=${id}>${text}</h2>`,
+  (id: string, text: unknown) => html`<h3 part="related-heading" class="heading" id=${id}>${text}</h3>`,
+  (id: string, text: unknown) => html`<h4 part="related-heading" class="heading" id=${id}>${text}</h4>`,
+  (id: string, text: unknown) => html`<h5 part="related-heading" class="heading" id=${id}>${text}</h5>`,
+  (id: string, text: unknown) => html`<h6 part="related-heading" class="heading" id=${id}>${text}</h6>`,
+];
 
 let uid = 0;
 
@@ -134,9 +139,9 @@ export class RelatedNews extends NewsElement {
       const items = all.slice(0, limit);
       if (items.length === 0) return nothing;
       const lang = this._source.lang();
-      const tag = headingTag(this.headingLevel, 3);
+      const heading = HEADINGS[Math.min(6, Math.max(1, Math.trunc(Number(this.headingLevel) || 3))) - 1]!;
       return html`<aside part="related" aria-labelledby=${this._id}>
-        ${staticHtml`<${tag} part="related-heading" class="heading" id=${this._id}>${this.heading || this._source.strings().related}</${tag}>`}
+        ${heading(this._id, this.heading || this._source.strings().related)}
         <ul part="related-list">
           ${repeat(items, (item, i) => item.url ?? i, (item, i) => this._item(item, i, lang))}
         </ul>

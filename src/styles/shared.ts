@@ -5,41 +5,28 @@ import {css} from 'lit';
  * fallback, never declared on `:host`, so a single `:root { --news-… }` rule on the partner's page themes
  * every element, and an unthemed page still looks right.
  *
- * The `--_d-*` values are the theme's defaults: light, dark (`theme="dark"`, or `auto` — no attribute —
- * in a dark `prefers-color-scheme`), each meeting WCAG AA contrast on its own background.
+ * The `--_d-*` values are the theme's defaults, each meeting WCAG AA contrast on its own background:
+ * `light-dark(light, dark)`, picked by the host's `color-scheme` (inherited by the whole shadow tree):
+ * light for `theme="light"`, dark for `theme="dark"`, and `light dark` — the reader's
+ * `prefers-color-scheme` — for `auto` (no attribute). The same `color-scheme` gives form controls and
+ * scrollbars the matching scheme.
  */
 export const tokens = css`
   :host {
-    --_d-text: #1d1d1d;
-    --_d-muted: #575757;
-    --_d-accent: #0a58a8;
-    --_d-border: #d4d4d4;
-    --_d-placeholder: #e6e6e6;
-    --_d-error: #a30d25;
-    --_d-bg: #ffffff;
+    --_d-text: light-dark(#1d1d1d, #ececec);
+    --_d-muted: light-dark(#575757, #b4b4b4);
+    --_d-accent: light-dark(#0a58a8, #8ec5ff);
+    --_d-border: light-dark(#d4d4d4, #444444);
+    --_d-placeholder: light-dark(#e6e6e6, #2c2c2c);
+    --_d-error: light-dark(#a30d25, #ff9aa8);
+    --_d-bg: light-dark(#ffffff, #151515);
+    color-scheme: light dark;
+  }
+  :host([theme='light']) {
     color-scheme: light;
   }
   :host([theme='dark']) {
-    --_d-text: #ececec;
-    --_d-muted: #b4b4b4;
-    --_d-accent: #8ec5ff;
-    --_d-border: #444444;
-    --_d-placeholder: #2c2c2c;
-    --_d-error: #ff9aa8;
-    --_d-bg: #151515;
     color-scheme: dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_d-text: #ececec;
-      --_d-muted: #b4b4b4;
-      --_d-accent: #8ec5ff;
-      --_d-border: #444444;
-      --_d-placeholder: #2c2c2c;
-      --_d-error: #ff9aa8;
-      --_d-bg: #151515;
-      color-scheme: dark;
-    }
   }
   :host {
     --_sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Hiragino Sans GB',
