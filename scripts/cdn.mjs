@@ -18,6 +18,7 @@ import {mkdir, readdir, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import {cssLiterals} from './css-literals.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const ENTRY = 'news-elements.js';
@@ -74,6 +75,7 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
     chunkNames: '[name]-[hash]',
     splitting: true,
     plugins: [
+      cssLiterals,
       {
         name: 'shared-from-entry',
         setup(build) {
@@ -106,6 +108,7 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
     plugins: [
+      cssLiterals,
       {
         name: 'markdown-chunk',
         setup(build) {
