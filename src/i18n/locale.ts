@@ -144,20 +144,30 @@ export function formatDate(iso: string, lang: string): string {
   const date = new Date(iso);
   const offset = OFFSET.exec(iso)?.[1];
   const dateOnly = DATE_ONLY.test(iso);
-  const options: Intl.DateTimeFormatOptions = dateOnly
-    ? {dateStyle: 'long', timeZone: 'UTC'}
-    : {dateStyle: 'long', timeStyle: 'short'};
   if (!dateOnly && offset) {
     const zone = offset === 'Z' ? 'UTC' : offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset;
     try {
-      return new Intl.DateTimeFormat(lang, {...options, timeZone: zone}).format(date);
+      return formatter(lang, dateOnly, zone).format(date);
     } catch {
       // Engines without offset time zones fall through to the reader's own zone.
     }
   }
   try {
-    return new Intl.DateTimeFormat(lang, options).format(date);
+    return formatter(lang, dateOnly, dateOnly ? 'UTC' : undefined).format(date);
   } catch {
     return iso;
   }
+}
+
+/** Formatters are costly to make (a list of 1000 dated teasers made 1000): one per language, kind and zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: string, dateOnly: boolean, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${lang} ${dateOnly} ${timeZone}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(lang, {dateStyle: 'long', ...(dateOnly ? {} : {timeStyle: 'short'}), timeZone});
+    if (formatters.size >= 64) formatters.clear(); // offsets come from the data: keep the cache small
+    formatters.set(key, made);
+  }
+  return made;
 }
