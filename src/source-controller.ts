@@ -57,9 +57,6 @@ export class SourceController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    // A CMS may add or edit the inline script after the element upgrades.
-    this._observer = new MutationObserver(() => this.sync());
-    this._observer.observe(this.host, {childList: true, subtree: true, characterData: true});
     this.sync();
   }
 
@@ -76,12 +73,25 @@ export class SourceController<T> implements ReactiveController {
   sync(): void {
     if (!this.host.isConnected) return;
     const property = this.options.property();
-    if (property !== undefined) return this._use('property', property, () => this._accept(property, undefined));
     const src = this.host.src?.trim();
+    // Inline data counts only without a property or `src`: only then is there a reason to watch for a CMS
+    // adding or editing the inline script after the element upgrades.
+    this._watch(property === undefined && !src);
+    if (property !== undefined) return this._use('property', property, () => this._accept(property, undefined));
     if (src) return this._use(`src ${src} ${this.host.timeout}`, src, () => this._fetch(src));
     const inline = this._inline();
     if (inline !== undefined) return this._use(`inline ${inline.markdown}`, inline.text, () => this._readInline(inline));
     this._use('empty', undefined, () => this._set('empty'));
+  }
+
+  private _watch(on: boolean): void {
+    if (on && !this._observer) {
+      this._observer = new MutationObserver(() => this.sync());
+      this._observer.observe(this.host, {childList: true, subtree: true, characterData: true});
+    } else if (!on && this._observer) {
+      this._observer.disconnect();
+      this._observer = undefined;
+    }
   }
 
   /** Runs `start` only when the source really changed; a change aborts the request of the old one. */

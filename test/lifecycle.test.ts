@@ -285,7 +285,8 @@ describe('lifecycle', () => {
     expect(counts.fetchStarted).to.be.above(500);
     expect(counts.fetchAborted, 'aborted fetches').to.be.above(200);
     expect(counts.srcTimersSet, 'timeouts set by src/net/load.ts').to.be.above(500);
-    expect(counts.observersCreated).to.be.at.least(1000);
+    // Only elements without a property or `src` watch for inline data (about a quarter of the cycles here).
+    expect(counts.observersCreated).to.be.above(200);
     expect(result.loads).to.be.at.least(400);
     // Nothing left.
     expect(probe.pendingFetches(), 'pending fetches').to.equal(0);

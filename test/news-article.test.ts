@@ -105,6 +105,25 @@ describe('<news-article>', () => {
   });
 
   describe('data in, three ways', () => {
+    it('falls back to inline JSON when the property is removed, and follows edits to it from then on', async () => {
+      const el = document.createElement('news-article');
+      el.article = {headline: 'By property'};
+      document.body.append(el);
+      await el.updateComplete;
+      const script = Object.assign(document.createElement('script'), {type: 'application/json', textContent: JSON.stringify({headline: 'Inline'})});
+      el.append(script);
+      await new Promise((r) => setTimeout(r, 20));
+      await el.updateComplete;
+      expect(deepText(el), 'the property wins').to.include('By property');
+      el.article = undefined;
+      await el.updateComplete;
+      expect(deepText(el)).to.include('Inline');
+      script.textContent = JSON.stringify({headline: 'Edited by the CMS'});
+      await waitUntil(() => deepText(el).includes('Edited by the CMS'), 2000);
+      expect(deepText(el), 'the edit is picked up').to.include('Edited by the CMS');
+      el.remove();
+    });
+
     it('property: fires one news-load with the parsed article', async () => {
       const {el, events} = await mount((el) => (el.article = seedArticle()));
       await el.updateComplete;
