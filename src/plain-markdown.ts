@@ -26,10 +26,10 @@ export const isPlainMarkdown = (markdown: string): boolean =>
  * @param headingLevel The article's headline level: `#` and `##` render one level below it.
  */
 export function plainMarkdown(markdown: string, headingLevel = 2, maxLength = MAX): DocumentFragment | undefined {
-  if (markdown.length > maxLength || !isPlainMarkdown(markdown)) return undefined;
-  const fragment = document.createDocumentFragment();
   const top = Math.min(5, Math.max(1, headingLevel));
-  if (Number.isNaN(top)) return undefined;
+  // Checked whole first: text with syntax late in it must not cost a DOM built for nothing.
+  if (markdown.length > maxLength || Number.isNaN(top) || !isPlainMarkdown(markdown)) return undefined;
+  const fragment = document.createDocumentFragment();
   let paragraph: string[] = [];
   const block = (tag: string, text: string) => {
     const node = document.createElement(tag);

@@ -257,8 +257,9 @@ export class SourceController<T> implements ReactiveController {
       case 'loading': {
         // The box holds the space at once; its words appear in the reader's language, not English first.
         const {loading} = this.strings();
-        return html`<div part="loading" class="state loading" role="status" lang=${this.lang()} dir=${direction(this.lang())}>
-          ${stringsReady(this.lang()) ? '' : loading}
+        const lang = this.lang();
+        return html`<div part="loading" class="state loading" role="status" lang=${lang} dir=${direction(lang)}>
+          ${stringsReady(lang) ? '' : loading}
         </div>`;
       }
       case 'error': {

@@ -7,7 +7,6 @@ import {NewsError} from '../events.js';
 import {safeUrl} from '../model/safe-url.js';
 import {sanitizeNow, sanitizerReady} from './sanitize.js';
 
-
 export interface RenderOptions {
   /** Level of the article's headline (1–6): Markdown `#` and `##` render one level below it. */
   headingLevel?: number;
