@@ -3,29 +3,41 @@
 // CI tells "ran no test" from "ran tests" by such a line; the default reporter's
 // progress bars are not one. A test file that failed to load or crashed (no
 // per-test results, but errors) counts as one failure so it cannot hide.
+// Failed tests are listed again by name (engine, file, suite path, first line of
+// the error) right above that line, so a log cut to its tail still says what failed.
 
 import { writeSync } from 'node:fs';
 
-function walk(suite, acc) {
+function walk(suite, acc, path = [], onFail = () => {}) {
   if (!suite) return;
   for (const t of suite.tests ?? []) {
     if (t.skipped) acc.skipped++;
     else if (t.passed) acc.passed++;
-    else acc.failed++;
+    else {
+      acc.failed++;
+      onFail([...path, t.name].join(' › '), t.error);
+    }
   }
-  for (const s of suite.suites ?? []) walk(s, acc);
+  for (const s of suite.suites ?? []) walk(s, acc, [...path, s.name], onFail);
 }
+
+const firstLine = (error) => String(error?.message ?? error ?? '').split('\n')[0].slice(0, 300);
 
 export function summaryReporter() {
   return {
     stop({ sessions }) {
       const total = { passed: 0, failed: 0, skipped: 0 };
       const perBrowser = new Map();
+      const failures = [];
       for (const session of sessions) {
         const acc = { passed: 0, failed: 0, skipped: 0 };
-        walk(session.testResults, acc);
-        if (session.passed === false && acc.failed === 0) acc.failed = 1;
         const name = session.browser?.name ?? session.browserName ?? '?';
+        const where = `${name} ${session.testFile?.replace(process.cwd() + '/', '') ?? '?'}`;
+        walk(session.testResults, acc, [], (title, error) => failures.push(`${where}: ${title}: ${firstLine(error)}`));
+        if (session.passed === false && acc.failed === 0) {
+          acc.failed = 1;
+          failures.push(`${where}: the file failed to run: ${firstLine(session.errors?.[0]) || 'no error given'}`);
+        }
         const b = perBrowser.get(name) ?? { passed: 0, failed: 0, skipped: 0 };
         for (const k of Object.keys(acc)) {
           b[k] += acc[k];
@@ -35,6 +47,7 @@ export function summaryReporter() {
       }
       const fmt = (c) => `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`;
       const lines = [''];
+      if (failures.length) lines.push('Failed:', ...failures.map((f) => `  ✗ ${f}`), '');
       // Per-engine lines are worded differently on purpose: only the last line
       // has the "N passed, N failed" shape that CI reads.
       for (const [name, c] of perBrowser) {
