@@ -1,7 +1,7 @@
 // `npm run build`: everything in dist/, from src/.
 //
-//   dist/*.js, *.d.ts, *.map   ES modules for npm users, one per source file (tsc -p tsconfig.build.json);
-//                              lit, marked and dompurify stay bare imports.
+//   dist/*.js, *.d.ts, *.map   ES modules for npm users, one per source file (tsc -p tsconfig.build.json),
+//                              CSS in css`` templates minified; lit, marked and dompurify stay bare imports.
 //   dist/cdn/news-elements.js  one minified ES module for a <script type="module">, lit inside;
 //   dist/cdn/chunks/*.js       marked (the Markdown renderer) and DOMPurify as chunks that the existing
 //                              import()s load, by relative URL, only when a page needs them.
@@ -17,6 +17,7 @@ import path from 'node:path';
 import {brotliCompressSync, constants as zlib, gzipSync} from 'node:zlib';
 import {buildArticleSchema} from './build-schema.mjs';
 import {buildCdn} from './cdn.mjs';
+import {minifyCssTemplates} from './css-literals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist');
@@ -59,6 +60,13 @@ await rm(dist, {recursive: true, force: true});
 // 1. npm: JS + .d.ts + source maps, one file per module.
 await step('tsc → dist/', async () => {
   run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+  // The CSS in css`` templates ships minified, as in the CDN build (an app's bundler minifies the code
+  // around a template, never its text). Line breaks are kept outside the strings, so tsc's maps still fit.
+  for (const file of await jsFiles(dist)) {
+    const code = await readFile(file, 'utf8');
+    const minified = minifyCssTemplates(code, {keepLines: true});
+    if (minified !== code) await writeFile(file, minified);
+  }
   assertParses(await jsFiles(dist));
 });
 

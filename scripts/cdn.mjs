@@ -46,6 +46,10 @@ const srcDir = path.join(root, 'src') + path.sep;
 const markdownDir = path.join(srcDir, 'markdown') + path.sep;
 const RENDER = path.join(markdownDir, 'render.ts');
 const i18nDir = path.join(srcDir, 'i18n') + path.sep;
+/** import()s the fetch code for npm users; the CDN entry has that code inside (src/net/eager.ts). */
+const NET_LAZY = path.join(srcDir, 'net', 'lazy.ts');
+const NET_EAGER = path.join(srcDir, 'net', 'eager.ts');
+const NET_LOAD = path.join(srcDir, 'net', 'load.ts');
 /** src/i18n/<BCP 47 tag>.ts: the languages loaded on demand by src/i18n/locale.ts. */
 const LOCALE_FILE = /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.ts$/;
 const toTs = (resolveDir, spec) => path.resolve(resolveDir, spec).replace(/\.js$/, '.ts');
@@ -114,6 +118,9 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
         setup(build) {
           build.onResolve({filter: /^\.\.?\//}, (args) => {
             const file = toTs(args.resolveDir, args.path);
+            // Pages that use `src` are most pages: the fetch code goes in the entry, not in a chunk one
+            // round trip later.
+            if (file === NET_LAZY) return {path: NET_EAGER};
             if (args.kind === 'dynamic-import' && chunkOf.has(file)) return {path: chunkOf.get(file), external: true};
             if (!file.startsWith(markdownDir) || args.importer.startsWith(markdownDir)) return undefined;
             return {
@@ -159,6 +166,9 @@ function checkCdn({files, entryMeta, lazyMeta, outdir}) {
   const inputs = (meta) => Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
   const has = (meta, pkg) => inputs(meta).some((i) => i.startsWith(`node_modules/${pkg}/`));
 
+  if (!out.inputs[path.relative(root, NET_LOAD)] || out.inputs[path.relative(root, NET_LAZY)]) {
+    throw new Error(`${entry} must hold the fetch code (src/net/load.ts through src/net/eager.ts), not import() it`);
+  }
   const staticImports = out.imports.filter((i) => i.kind === 'import-statement');
   if (staticImports.length) {
     throw new Error(`${entry} must load alone; it imports ${staticImports.map((i) => i.path).join(', ')}`);

@@ -2,7 +2,8 @@
 // JS around them, never the text of a template literal). Comments go, runs of whitespace become one space,
 // and the spaces around { } ; , > and after : go — outside quoted strings only, which are kept as written.
 // A css`` template with a ${…} in it is left alone (its text is not all CSS). Not run on its own: added to
-// the `plugins` of scripts/cdn.mjs's passes.
+// the `plugins` of scripts/cdn.mjs's passes, and applied by scripts/build.mjs to tsc's output in dist/
+// (the npm package ships its CSS minified too).
 
 import {readFile} from 'node:fs/promises';
 
@@ -26,13 +27,23 @@ export function minifyCss(text) {
 // `css` then a backtick, not part of a longer name; the body up to the closing backtick.
 const CSS_TEMPLATE = /(?<![\w$.])css`([^`]*)`/g;
 
+/**
+ * `source` (TypeScript or JavaScript) with the text of each css`…` template minified. With `keepLines`, the
+ * line breaks a template loses are put back right after it, outside the string (where JavaScript ignores
+ * them), so every later line keeps its number and a source map made for the original still fits.
+ */
+export function minifyCssTemplates(source, {keepLines = false} = {}) {
+  return source.replace(CSS_TEMPLATE, (whole, body) => {
+    if (body.includes('${')) return whole;
+    const css = minifyCss(body);
+    const lost = keepLines ? body.split('\n').length - css.split('\n').length : 0;
+    return `css\`${css}\`${'\n'.repeat(lost)}`;
+  });
+}
+
 export const cssLiterals = {
   name: 'css-literals',
   setup(build) {
-    build.onLoad({filter: /[\\/]src[\\/].*\.ts$/}, async ({path}) => {
-      const source = await readFile(path, 'utf8');
-      const contents = source.replace(CSS_TEMPLATE, (whole, body) => (body.includes('${') ? whole : `css\`${minifyCss(body)}\``));
-      return {contents, loader: 'ts'};
-    });
+    build.onLoad({filter: /[\\/]src[\\/].*\.ts$/}, async ({path}) => ({contents: minifyCssTemplates(await readFile(path, 'utf8')), loader: 'ts'}));
   },
 };

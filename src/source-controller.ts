@@ -8,7 +8,7 @@ import {NewsError, newsEvent, type NewsErrorDetail} from './events.js';
 import {direction, fill, inheritedLang, stringsReady, uiStrings, type StringOverrides} from './i18n/locale.js';
 import type {UiStrings} from './i18n/strings.js';
 import type {ParseResult, Problem} from './model/types.js';
-import {DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, load} from './net/load.js';
+import {loader} from './net/lazy.js';
 
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   src?: string;
@@ -131,23 +131,27 @@ export class SourceController<T> implements ReactiveController {
     }
     const abort = (this._abort = new AbortController());
     this._set('loading');
-    load(url, {
-      signal: abort.signal,
-      timeout: this.host.timeout ?? DEFAULT_TIMEOUT,
-      maxBytes: DEFAULT_MAX_BYTES,
-      markdown: !!this.options.markdown,
-    }).then(
-      ({data, url: final}) => {
-        if (abort.signal.aborted) return;
-        this._abort = undefined;
-        this._accept(data, final);
-      },
-      (error: unknown) => {
-        if (abort.signal.aborted) return; // a newer source, or a disconnect: nothing to report
-        this._abort = undefined;
-        this.fail(error instanceof NewsError ? error : new NewsError('network', String(error), url));
-      },
-    );
+    const {timeout} = this.host;
+    const markdown = !!this.options.markdown;
+    loader()
+      .then(
+        (net) => net.load(url, {signal: abort.signal, timeout: timeout ?? net.DEFAULT_TIMEOUT, maxBytes: net.DEFAULT_MAX_BYTES, markdown}),
+        (error: unknown) => {
+          throw new NewsError('network', `Could not load the code that fetches src: ${(error as Error)?.message ?? error}`, url);
+        },
+      )
+      .then(
+        ({data, url: final}) => {
+          if (abort.signal.aborted) return;
+          this._abort = undefined;
+          this._accept(data, final);
+        },
+        (error: unknown) => {
+          if (abort.signal.aborted) return; // a newer source, or a disconnect: nothing to report
+          this._abort = undefined;
+          this.fail(error instanceof NewsError ? error : new NewsError('network', String(error), url));
+        },
+      );
   }
 
   private _accept(input: unknown, base: string | undefined): void {

@@ -282,9 +282,12 @@ describe('lifecycle', () => {
     );
     // The instruments saw the work, so the zeros below mean something.
     expect(result.articles).to.equal(1000);
-    expect(counts.fetchStarted).to.be.above(500);
-    expect(counts.fetchAborted, 'aborted fetches').to.be.above(200);
-    expect(counts.srcTimersSet, 'timeouts set by src/net/load.ts').to.be.above(500);
+    // (An element removed in the task that connected it starts no request at all: the fetch code comes
+    // through a promise, src/net/lazy.ts, and finds the request already aborted. So fewer than one per
+    // cycle.)
+    expect(counts.fetchStarted).to.be.above(400);
+    expect(counts.fetchAborted, 'aborted fetches').to.be.above(50);
+    expect(counts.srcTimersSet, 'timeouts set by src/net/load.ts').to.be.above(400);
     // Only elements without a property or `src` watch for inline data (about a quarter of the cycles here).
     expect(counts.observersCreated).to.be.above(200);
     expect(result.loads).to.be.at.least(400);

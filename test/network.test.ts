@@ -144,11 +144,12 @@ describe('src over misbehaving networks', () => {
     let els: SrcElement[];
     try {
       els = [mount('news-article', net.aborted(keys[0]!)).el, mount('photo-caption', net.aborted(keys[1]!)).el];
+      // load() runs once the fetch code is at hand (src/net/lazy.ts): a promise later, not in mount().
+      for (const key of keys) expect(await waitUntil(async () => (await getAbortStatus(key)).opened)).to.equal(true);
     } finally {
       window.setTimeout = realSetTimeout;
     }
     expect(delays, 'timers started by load()').to.deep.equal([10_000, 10_000]);
-    for (const key of keys) expect(await waitUntil(async () => (await getAbortStatus(key)).opened)).to.equal(true);
     for (const el of els) el.remove();
     for (const key of keys) {
       expect(await waitUntil(async () => (await getAbortStatus(key)).closed), 'request aborted').to.equal(true);

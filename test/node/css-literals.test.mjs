@@ -1,7 +1,7 @@
 // scripts/css-literals.mjs: the CDN build's minifier for the CSS in css`` templates.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {minifyCss} from '../../scripts/css-literals.mjs';
+import {minifyCss, minifyCssTemplates} from '../../scripts/css-literals.mjs';
 
 test('drops comments and whitespace, keeps what the CSS means', () => {
   assert.equal(
@@ -29,4 +29,23 @@ test('leaves quoted strings exactly as written', () => {
 
 test('keeps the spaces that are part of values', () => {
   assert.equal(minifyCss('a { border: calc(var(--_rules) * 1px) solid red; }'), 'a{border:calc(var(--_rules) * 1px) solid red}');
+});
+
+test('minifies css`` templates in code; with keepLines every later line keeps its number (dist/ source maps)', () => {
+  const source = [
+    "const styles = [tokens, css`",
+    "  :host {",
+    "    display: block;",
+    "  }",
+    "`, css`a { color: ${x}; }`];",
+    "export const after = 1;",
+  ].join('\n');
+  const plain = minifyCssTemplates(source);
+  assert.ok(plain.includes('css`:host{display:block}`,'), plain);
+  assert.ok(plain.includes('css`a { color: ${x}; }`'), 'a template with ${} is left alone');
+  const kept = minifyCssTemplates(source, {keepLines: true});
+  assert.equal(kept.split('\n').length, source.split('\n').length);
+  assert.equal(kept.split('\n').indexOf('export const after = 1;'), source.split('\n').indexOf('export const after = 1;'));
+  // The line breaks go after the closing backtick, outside the string: the CSS text is the same.
+  assert.ok(kept.includes('css`:host{display:block}`\n\n\n\n,'), kept);
 });
