@@ -150,16 +150,18 @@ export class RelatedNews extends NewsElement {
   }
 
   private _item(item: RelatedItem, index: number, lang: string) {
-    const headline = item.headline ? html`<span part="related-headline" class="headline">${item.headline}</span>` : nothing;
-    const summary = item.summary ? html`<p part="related-summary" class="summary">${item.summary}</p>` : nothing;
+    // Text is set as a property (`.textContent`), not as a child: no marker comment and no part per piece
+    // of text, which a list of a thousand teasers feels.
+    const headline = item.headline ? html`<span part="related-headline" class="headline" .textContent=${item.headline}></span>` : nothing;
+    const summary = item.summary ? html`<p part="related-summary" class="summary" .textContent=${item.summary}></p>` : nothing;
     // The link wraps the headline. With no headline, the summary stays text and a "read more" link
     // follows it, described by the summary so a screen reader says where it goes.
     const id = `${this._id}-${index}`;
     const text = item.url
       ? item.headline
         ? html`<a part="related-link" href=${item.url}>${headline}</a>${summary}`
-        : html`${item.summary ? html`<p part="related-summary" class="summary" id=${id}>${item.summary}</p>` : nothing}
-            <a part="related-link" href=${item.url} aria-describedby=${id}>${this._source.strings().readMore}</a>`
+        : html`${item.summary ? html`<p part="related-summary" class="summary" id=${id} .textContent=${item.summary}></p>` : nothing}
+            <a part="related-link" href=${item.url} aria-describedby=${id} .textContent=${this._source.strings().readMore}></a>`
       : html`${headline}${summary}`;
     return html`<li part="related-item">
       ${item.image
@@ -168,7 +170,9 @@ export class RelatedNews extends NewsElement {
         : nothing}
       <div class="text">
         ${text}
-        ${item.datePublished ? html`<time part="related-date" datetime=${item.datePublished}>${formatDate(item.datePublished, lang)}</time>` : nothing}
+        ${item.datePublished
+          ? html`<time part="related-date" datetime=${item.datePublished} .textContent=${formatDate(item.datePublished, lang)}></time>`
+          : nothing}
       </div>
     </li>`;
   }

@@ -15,7 +15,9 @@ import {net} from './harness/env.js';
 import {captureWarnings, deepText, nextEvent, seedArticle} from './helpers.js';
 
 const failModule = (name: string) => (document.cookie = `news-elements-fail-module=${name}; path=/; SameSite=Strict`);
-const clearCookie = () => (document.cookie = 'news-elements-fail-module=; path=/; max-age=0; SameSite=Strict');
+const clearCookie = (): void => {
+  document.cookie = 'news-elements-fail-module=; path=/; max-age=0; SameSite=Strict';
+};
 
 describe('lazily loaded code that does not arrive', () => {
   afterEach(clearCookie);
