@@ -15,6 +15,14 @@
 // rule depends on those names at a 680px column (the one rule naming related-news applies only in
 // containers ≥ 56rem).
 
+// The Lit floor (a reference, no goal): the same DOM stamped by Lit elements that do nothing else: one
+// class per tag (bench-floor-news-article, …), each rendering its shadow root's static HTML as a Lit
+// template with no binding, with the same CSSStyleSheet objects. What is left is the cost of six Lit
+// elements per article as such (upgrade, lifecycle, shadow root, template clone, Lit's root marker): the
+// least any Lit design with this element structure could cost. lit-floor.js is lit's production build,
+// bundled by bench/run.mjs (a second copy of Lit in the page, apart from the one in the CDN bundle).
+import {LitElement, html as litHtml} from '/bench/lit-floor.js';
+
 const TAGS = ['news-article', 'news-body', 'news-byline', 'photo-caption', 'related-news'];
 const STATIC = TAGS.map((tag) => `bench-${tag}`);
 const STATIC_SELECTOR = STATIC.join(',');
@@ -23,11 +31,91 @@ const col = document.getElementById('col');
 const cases = new Map();
 let sheets;
 
+/** Lit templates of the floor, by the `data-floor` index its hosts carry. */
+const floorTemplates = [];
+
 export async function ready() {
   await Promise.all(TAGS.map((tag) => customElements.whenDefined(tag)));
   sheets = Object.fromEntries(
     TAGS.map((tag) => [`bench-${tag}`, customElements.get(tag).elementStyles.map((s) => s.styleSheet ?? s)]),
   );
+  for (const tag of TAGS) {
+    customElements.define(
+      `bench-floor-${tag}`,
+      class extends LitElement {
+        static styles = sheets[`bench-${tag}`];
+        render() {
+          return floorTemplates[this.dataset.floor];
+        }
+      },
+    );
+  }
+}
+
+/** A Lit template of fixed HTML: Lit caches templates by their strings array, so each is made once. */
+function fixedTemplate(html) {
+  const strings = Object.assign([html], {raw: [html]});
+  return litHtml(strings);
+}
+
+/** Every floor element in `root`, through shadow roots, has rendered (children render after parents). */
+async function floorRendered(root) {
+  let seen = -1;
+  for (;;) {
+    const all = [];
+    const collect = (node) => {
+      for (const el of node.querySelectorAll('*')) {
+        if (el.localName.startsWith('bench-floor-')) all.push(el);
+        if (el.shadowRoot) collect(el.shadowRoot);
+      }
+    };
+    collect(root);
+    await Promise.all(all.map((el) => el.updateComplete));
+    if (all.length === seen) return;
+    seen = all.length;
+  }
+}
+
+/** The floor of case `c`, made from its static baseline; checked to give the same page. */
+async function prepareFloor(name, c, staticHeight, staticKinds) {
+  col.setHTMLUnsafe(c.staticHtml);
+  const hosts = [];
+  const walk = (node) => {
+    for (const el of node.querySelectorAll(STATIC_SELECTOR)) {
+      hosts.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(col);
+  const first = floorTemplates.length;
+  hosts.forEach((el, i) => el.setAttribute('data-floor', String(first + i)));
+  const rename = (html) => html.replace(/<(\/?)bench-(news-article|news-body|news-byline|photo-caption|related-news)\b/g, '<$1bench-floor-$2');
+  // getHTML() without `shadowRoots`: a nested host comes without its shadow root, which its own class stamps.
+  hosts.forEach((el, i) => (floorTemplates[first + i] = fixedTemplate(rename(el.shadowRoot?.getHTML() ?? ''))));
+  c.floorTop = [...col.children].map((el) => ({tag: el.localName.replace('bench-', 'bench-floor-'), attributes: [...el.attributes].map((a) => [a.name, a.value])}));
+  col.replaceChildren();
+  const els = createFloor(c);
+  col.append(...els);
+  await floorRendered(col);
+  const floorHeight = col.getBoundingClientRect().height;
+  const kinds = nodeKinds(col);
+  col.replaceChildren();
+  if (Math.abs(floorHeight - staticHeight) > 1) throw new Error(`${name}: the Lit floor is ${floorHeight}px high, the static baseline ${staticHeight}px`);
+  if (kinds.elements !== staticKinds.elements || kinds.shadowRoots !== staticKinds.shadowRoots) {
+    throw new Error(`${name}: the Lit floor has ${JSON.stringify(kinds)}, the static baseline ${JSON.stringify(staticKinds)}`);
+  }
+}
+
+function createFloor(c, copies = 1) {
+  const els = [];
+  for (let k = 0; k < copies; k++) {
+    for (const {tag, attributes} of c.floorTop) {
+      const el = document.createElement(tag);
+      for (const [name, value] of attributes) el.setAttribute(name, value);
+      els.push(el);
+    }
+  }
+  return els;
 }
 
 /** Removes Lit's marker comments from serialized HTML. */
@@ -87,10 +175,12 @@ export async function prepare(name, {tag, prop, values, attributes}) {
   col.setHTMLUnsafe(c.staticHtml);
   adopt(col);
   const staticHeight = col.getBoundingClientRect().height;
+  const staticKinds = nodeKinds(col);
   col.replaceChildren();
   if (Math.abs(elementHeight - staticHeight) > 1) {
     throw new Error(`${name}: the static baseline is ${staticHeight}px high, the element ${elementHeight}px`);
   }
+  await prepareFloor(name, c, staticHeight, staticKinds);
   const css = Object.fromEntries(TAGS.map((t) => [t, customElements.get(t).elementStyles.map((s) => s.cssText).join('\n')]));
   return {html, css};
 }
@@ -143,6 +233,20 @@ export async function runStatic(name) {
   return t1 - t0;
 }
 
+/** The Lit floor: the same DOM stamped by bare Lit elements (see the top of this file), through layout. */
+export async function runFloor(name) {
+  const c = cases.get(name);
+  await settle();
+  const t0 = performance.now();
+  const els = createFloor(c);
+  col.append(...els);
+  await floorRendered(col);
+  els[els.length - 1].getBoundingClientRect();
+  const t1 = performance.now();
+  col.replaceChildren();
+  return t1 - t0;
+}
+
 /**
  * Case 6: first render of one article, then a new `article` on the same element (update), each through
  * layout. `first`/`second` are the two data sets' JSON texts (the bench swaps them at random).
@@ -187,6 +291,13 @@ export async function memElements(tag, prop) {
   await Promise.all(live.map((el) => el.updateComplete));
   col.getBoundingClientRect();
   live = null;
+  return nodeKinds(col);
+}
+export async function memFloor(name, n) {
+  const els = createFloor(cases.get(name), n);
+  col.append(...els);
+  await floorRendered(col);
+  col.getBoundingClientRect();
   return nodeKinds(col);
 }
 export function memStatic(name, n) {

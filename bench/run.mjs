@@ -21,6 +21,7 @@ import {cp, mkdir, mkdtemp, readdir, rm, stat, writeFile} from 'node:fs/promises
 import {cpus, tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import {cjkArticle, english, photos, relatedItems, seed, seedVariant} from './data.mjs';
 import {startServer} from './server.mjs';
@@ -83,6 +84,20 @@ async function cdnSnapshot() {
   const chunk = (await readdir(path.join(dir, 'cdn/chunks'))).find((f) => /^render-[\w-]+\.js$/.test(f));
   if (!chunk) throw new Error('dist/cdn/chunks has no render-*.js (the Markdown chunk)');
   return {dir, chunk};
+}
+
+/** Lit alone, production build, for the Lit floor in bench/harness.js. */
+async function litFloor() {
+  const result = await esbuild.build({
+    stdin: {contents: "export {LitElement, html} from 'lit';", resolveDir: ROOT, loader: 'js'},
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    conditions: ['production'],
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0].text;
 }
 
 // ------------------------------------------------------------------------------------------------ pages
@@ -328,9 +343,9 @@ async function warmCases(name, browser, url, prepared) {
     if (key === 'seed') prepared.seed ??= out;
   }
   const timed = active.filter((k) => want(specs[k].id));
-  const samples = Object.fromEntries(timed.map((k) => [k, {element: [], static: []}]));
+  const samples = Object.fromEntries(timed.map((k) => [k, {element: [], static: [], floor: []}]));
   const updates = {first: [], update: []};
-  const tasks = [...timed.flatMap((k) => [['element', k], ['static', k]]), ...(want(6) ? [['update']] : [])];
+  const tasks = [...timed.flatMap((k) => [['element', k], ['static', k], ['floor', k]]), ...(want(6) ? [['update']] : [])];
   if (!tasks.length) return page.close();
   const texts = [JSON.stringify(seed), JSON.stringify(seedVariant)];
   for (let round = -WARMUP; round < ROUNDS; round++) {
@@ -340,7 +355,8 @@ async function warmCases(name, browser, url, prepared) {
         const {first, update} = await page.evaluate((a, b) => window.bench.runUpdate(a, b), texts[swap ? 1 : 0], texts[swap ? 0 : 1]);
         if (round >= 0) updates.first.push(first), updates.update.push(update);
       } else {
-        const ms = await page.evaluate((fn, k) => window.bench[fn](k), kind === 'element' ? 'runElement' : 'runStatic', key);
+        const fn = {element: 'runElement', static: 'runStatic', floor: 'runFloor'}[kind];
+        const ms = await page.evaluate((f, k) => window.bench[f](k), fn, key);
         if (round >= 0) samples[key][kind].push(ms);
       }
     }
@@ -349,12 +365,17 @@ async function warmCases(name, browser, url, prepared) {
   if (errors.length) throw new Error(`${name} warm page: ${errors.join('; ')}`);
   await page.close();
   for (const key of timed) {
-    const {element, static: base} = samples[key];
+    const {element, static: base, floor} = samples[key];
     const spec = specs[key];
     record(name, spec.id, spec.metric, element.map((e, i) => e / base[i]), {
       goal: {max: spec.goal},
       extra: {elementMs: median(element), staticMs: median(base), elementSamples: element, staticSamples: base},
     });
+    // References, no goal: what six bare Lit elements cost for the same DOM, and what our code adds to that.
+    record(name, spec.id, `${spec.metric.split(':')[0]}: Lit floor / static (reference)`, floor.map((f, i) => f / base[i]), {
+      extra: {floorMs: median(floor), staticMs: median(base), floorSamples: floor},
+    });
+    record(name, spec.id, `${spec.metric.split(':')[0]}: element / Lit floor (reference)`, element.map((e, i) => e / floor[i]));
   }
   if (want(6)) {
     record(name, '6', 'update: new `article` / first render', updates.update.map((u, i) => u / updates.first[i]), {
@@ -434,13 +455,23 @@ async function memory(name, browser, url) {
     return {heap: m.JSHeapUsedSize, nodes: m.Nodes};
   };
   const text = JSON.stringify(seed);
-  const s = {nodesRatio: [], heapKiB: [], dataKiB: [], elementNodes: [], staticNodes: [], staticHeapKiB: []};
+  const s = {nodesRatio: [], heapKiB: [], dataKiB: [], elementNodes: [], staticNodes: [], staticHeapKiB: [], floorNodesRatio: [], floorHeapKiB: []};
   const rounds = QUICK ? 3 : ROUNDS;
   const kinds = {};
   for (let round = -2; round < rounds; round++) {
     let elementNodes;
     let staticNodes;
-    for (const kind of shuffle(['element', 'static'], random)) {
+    let floorNodes;
+    for (const kind of shuffle(['element', 'static', 'floor'], random)) {
+      if (kind === 'floor') {
+        const empty = await measure();
+        kinds.floor = await page.evaluate((n) => window.bench.memFloor('seed', n), INSTANCES);
+        const full = await measure();
+        await page.evaluate(() => window.bench.memClear());
+        floorNodes = (full.nodes - empty.nodes) / INSTANCES;
+        if (round >= 0) s.floorHeapKiB.push((full.heap - empty.heap) / INSTANCES / 1024);
+        continue;
+      }
       if (kind === 'element') {
         const empty = await measure();
         await page.evaluate((t, n) => window.bench.memRetainData(t, n), text, INSTANCES);
@@ -466,6 +497,7 @@ async function memory(name, browser, url) {
       s.elementNodes.push(elementNodes);
       s.staticNodes.push(staticNodes);
       s.nodesRatio.push(elementNodes / staticNodes);
+      s.floorNodesRatio.push(floorNodes / staticNodes);
     }
   }
   log(`${name}: case 7 memory, ${rounds} rounds`);
@@ -486,6 +518,8 @@ async function memory(name, browser, url) {
     extra: {dataKiB: median(s.dataKiB), staticHeapKiB: median(s.staticHeapKiB)},
   });
   record(name, '7', 'memory: the article data itself (one parsed copy, for reference)', s.dataKiB, {unit: 'KiB', digits: 1});
+  record(name, '7', 'memory: Lit floor, DOM nodes per instance / static (reference)', s.floorNodesRatio);
+  record(name, '7', 'memory: Lit floor, JS heap per instance (reference)', s.floorHeapKiB, {unit: 'KiB', digits: 1});
 }
 
 /**
@@ -525,6 +559,7 @@ async function stability(name, browser, url, server) {
 const {dir: snapshot, chunk} = await cdnSnapshot();
 const server = await startServer({'/cdn/': path.join(snapshot, 'cdn'), '/demo/': path.join(ROOT, 'demo'), '/bench/': path.join(ROOT, 'bench')});
 addPages(server, chunk);
+server.pages.set('/bench/lit-floor.js', await litFloor());
 log(`serving ${server.url}; ${ROUNDS} rounds after ${WARMUP} warm-up; seed ${SEED}; ${BROWSERS.join(', ')}`);
 
 const versions = {};

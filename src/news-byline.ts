@@ -2,7 +2,7 @@ import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {define} from './define.js';
 import {NewsElement} from './news-element.js';
-import {formatDate} from './i18n/locale.js';
+import {formatDate, listFormat} from './i18n/locale.js';
 import type {AuthorRole} from './i18n/strings.js';
 import {parseByline} from './model/parse.js';
 import {rebase} from './model/rebase.js';
@@ -123,9 +123,7 @@ export class NewsByline extends NewsElement {
     const names = authors.map(nameOf);
     let parts: {type: string; value: string}[];
     try {
-      // Chinese and Japanese bylines enumerate with 、 and no "and": the narrow style gives exactly that.
-      const style = /^(?:zh|ja)\b/i.test(lang) ? 'narrow' : 'long';
-      parts = new Intl.ListFormat(lang, {type: 'conjunction', style}).formatToParts(names);
+      parts = listFormat(lang).formatToParts(names);
     } catch {
       parts = names.flatMap((value, i) => (i ? [{type: 'literal', value: ', '}, {type: 'element', value}] : [{type: 'element', value}]));
     }

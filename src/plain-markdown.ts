@@ -16,9 +16,16 @@ const HEADING = /^(#{1,6}) (?=\S)(.*)$/;
 /** The same cap as the full renderer (`DEFAULT_MAX_MARKDOWN` in markdown/render.ts). */
 const MAX = 1024 * 1024;
 
+/** The last text checked: `<news-article>` asks about its body, then `<news-body>` about the same string. */
+let last: {markdown: string; plain: boolean} | undefined;
+
 /** True when `markdown` is only plain paragraphs and headings: {@link plainMarkdown} renders it. */
-export const isPlainMarkdown = (markdown: string): boolean =>
-  markdown.split('\n').every((line) => !line || !SYNTAX.test(HEADING.exec(line)?.[2] ?? line));
+export function isPlainMarkdown(markdown: string): boolean {
+  if (last?.markdown !== markdown) {
+    last = {markdown, plain: markdown.split('\n').every((line) => !line || !SYNTAX.test(HEADING.exec(line)?.[2] ?? line))};
+  }
+  return last.plain;
+}
 
 /**
  * Renders `markdown` when it is plain paragraphs and headings; `undefined` means "not plain: use the

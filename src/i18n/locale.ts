@@ -159,15 +159,26 @@ export function formatDate(iso: string, lang: string): string {
   }
 }
 
-/** Formatters are costly to make (a list of 1000 dated teasers made 1000): one per language, kind and zone. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(lang: string, dateOnly: boolean, timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = `${lang} ${dateOnly} ${timeZone}`;
-  let made = formatters.get(key);
+/**
+ * Intl formatters are costly to make (a list of 1000 dated teasers made 1000; every byline made a list
+ * formatter): one per language and options, kept in a small cache (languages, offsets come from the data).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.ListFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.ListFormat>(key: string, make: () => T): T {
+  let made = formatters.get(key) as T | undefined;
   if (!made) {
-    made = new Intl.DateTimeFormat(lang, {dateStyle: 'long', ...(dateOnly ? {} : {timeStyle: 'short'}), timeZone});
-    if (formatters.size >= 64) formatters.clear(); // offsets come from the data: keep the cache small
+    made = make();
+    if (formatters.size >= 64) formatters.clear();
     formatters.set(key, made);
   }
   return made;
 }
+
+const formatter = (lang: string, dateOnly: boolean, timeZone: string | undefined): Intl.DateTimeFormat =>
+  cached(`date ${lang} ${dateOnly} ${timeZone}`, () => new Intl.DateTimeFormat(lang, {dateStyle: 'long', ...(dateOnly ? {} : {timeStyle: 'short'}), timeZone}));
+
+/** "A, B and C" in `lang`; Chinese and Japanese enumerate with 、 and no "and" (the narrow style). */
+export const listFormat = (lang: string): Intl.ListFormat => {
+  const style = /^(?:zh|ja)\b/i.test(lang) ? 'narrow' : 'long';
+  return cached(`list ${lang} ${style}`, () => new Intl.ListFormat(lang, {type: 'conjunction', style}));
+};
