@@ -454,6 +454,14 @@ async function memory(name, browser, url) {
     const m = Object.fromEntries(metrics.map(({name: key, value}) => [key, value]));
     return {heap: m.JSHeapUsedSize, nodes: m.Nodes};
   };
+  /** What `build` (run in the page with INSTANCES) adds, per instance, then cleared; and its tree walk. */
+  const weigh = async (build) => {
+    const empty = await measure();
+    const walked = await page.evaluate(build, INSTANCES);
+    const full = await measure();
+    await page.evaluate(() => window.bench.memClear());
+    return {walked, nodes: (full.nodes - empty.nodes) / INSTANCES, heapKiB: (full.heap - empty.heap) / INSTANCES / 1024};
+  };
   const text = JSON.stringify(seed);
   const s = {nodesRatio: [], heapKiB: [], dataKiB: [], elementNodes: [], staticNodes: [], staticHeapKiB: [], floorNodesRatio: [], floorHeapKiB: []};
   const rounds = QUICK ? 3 : ROUNDS;
@@ -464,15 +472,16 @@ async function memory(name, browser, url) {
     let floorNodes;
     for (const kind of shuffle(['element', 'static', 'floor'], random)) {
       if (kind === 'floor') {
-        const empty = await measure();
-        kinds.floor = await page.evaluate((n) => window.bench.memFloor('seed', n), INSTANCES);
-        const full = await measure();
-        await page.evaluate(() => window.bench.memClear());
-        floorNodes = (full.nodes - empty.nodes) / INSTANCES;
-        if (round >= 0) s.floorHeapKiB.push((full.heap - empty.heap) / INSTANCES / 1024);
-        continue;
-      }
-      if (kind === 'element') {
+        const w = await weigh((n) => window.bench.memFloor('seed', n));
+        kinds.floor = w.walked;
+        floorNodes = w.nodes;
+        if (round >= 0) s.floorHeapKiB.push(w.heapKiB);
+      } else if (kind === 'static') {
+        const w = await weigh((n) => window.bench.memStatic('seed', n));
+        kinds.static = w.walked;
+        staticNodes = w.nodes;
+        if (round >= 0) s.staticHeapKiB.push(w.heapKiB);
+      } else {
         const empty = await measure();
         await page.evaluate((t, n) => window.bench.memRetainData(t, n), text, INSTANCES);
         const data = await measure();
@@ -484,13 +493,6 @@ async function memory(name, browser, url) {
           s.dataKiB.push((data.heap - empty.heap) / INSTANCES / 1024);
           s.heapKiB.push((full.heap - data.heap) / INSTANCES / 1024);
         }
-      } else {
-        const empty = await measure();
-        kinds.static = await page.evaluate((n) => window.bench.memStatic('seed', n), INSTANCES);
-        const full = await measure();
-        await page.evaluate(() => window.bench.memClear());
-        staticNodes = (full.nodes - empty.nodes) / INSTANCES;
-        if (round >= 0) s.staticHeapKiB.push((full.heap - empty.heap) / INSTANCES / 1024);
       }
     }
     if (round >= 0) {
