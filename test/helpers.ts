@@ -69,3 +69,21 @@ export function captureWarnings() {
     },
   };
 }
+
+/** Uncaught errors and unhandled rejections on the page while a test runs. */
+export function watchPage() {
+  const errors: unknown[] = [];
+  const rejections: unknown[] = [];
+  const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
+  const onRejection = (e: PromiseRejectionEvent) => rejections.push(e.reason);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    errors,
+    rejections,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}

@@ -12,7 +12,7 @@ import type {NewsArticle} from '../src/news-article.js';
 import {stringsReady, uiStrings} from '../src/i18n/locale.js';
 import {en} from '../src/i18n/strings.js';
 import {net} from './harness/env.js';
-import {captureWarnings, deepText, nextEvent, seedArticle} from './helpers.js';
+import {captureWarnings, deepText, nextEvent, seedArticle, watchPage} from './helpers.js';
 
 const failModule = (name: string) => (document.cookie = `news-elements-fail-module=${name}; path=/; SameSite=Strict`);
 const clearCookie = (): void => {
@@ -25,11 +25,7 @@ describe('lazily loaded code that does not arrive', () => {
   it('the fetch code: a localized network error and a news-error that says so; nothing uncaught', async () => {
     await stringsReady('zh-CN');
     failModule('load');
-    const uncaught: unknown[] = [];
-    const onError = (e: ErrorEvent) => uncaught.push(e.error ?? e.message);
-    const onRejection = (e: PromiseRejectionEvent) => uncaught.push(e.reason);
-    addEventListener('error', onError);
-    addEventListener('unhandledrejection', onRejection);
+    const page = watchPage();
     const el = document.createElement('photo-caption') as PhotoCaption;
     el.lang = 'zh-CN';
     el.src = net.json({src: '/demo/images/x.jpg', alt: 'x'});
@@ -45,10 +41,10 @@ describe('lazily loaded code that does not arrive', () => {
       expect(state.getAttribute('role')).to.equal('alert');
       expect(deepText(state)).to.include(uiStrings('zh-CN').errors.network);
       await new Promise((r) => setTimeout(r, 50));
-      expect(uncaught).to.deep.equal([]);
+      expect(page.errors, 'window error events').to.deep.equal([]);
+      expect(page.rejections, 'unhandledrejection events').to.deep.equal([]);
     } finally {
-      removeEventListener('error', onError);
-      removeEventListener('unhandledrejection', onRejection);
+      page.stop();
       el.remove();
     }
   });

@@ -6,7 +6,7 @@ import {expect} from '@open-wc/testing';
 import '../src/index.js';
 import {DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT} from '../src/net/load.js';
 import {crossOrigin, getAbortStatus, net, uniqueKey, waitUntil} from './harness/env.js';
-import {deepText, recordEvents} from './helpers.js';
+import {deepText, recordEvents, watchPage} from './helpers.js';
 
 type Tag = 'news-article' | 'photo-caption' | 'related-news';
 type SrcElement = HTMLElement & {src?: string; timeout?: number; updateComplete: Promise<boolean>};
@@ -44,24 +44,6 @@ const watch = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Uncaught errors and unhandled rejections on the page while a test runs. */
-function watchPage() {
-  const errors: unknown[] = [];
-  const rejections: unknown[] = [];
-  const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
-  const onRejection = (e: PromiseRejectionEvent) => rejections.push(e.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    errors,
-    rejections,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
-}
 
 /** An element of `tag` with `src` (and `timeout`), connected, its own events recorded from the start. */
 function mount(tag: Tag, src: string, timeout?: number) {
