@@ -151,30 +151,24 @@ export class NewsBody extends NewsElement {
     const key = [body.markdown, this.headingLevel, base, this.linkTarget, this.maxLength];
     if (this._rendered && key.every((value, i) => Object.is(value, this._rendered![i]))) return;
     this._rendered = key;
-    // Plain paragraphs and headings need neither marked nor a sanitizer: rendered now, in this update.
-    const plain = plainMarkdown(body.markdown, this.headingLevel, this.maxLength);
-    if (plain) {
-      this._job = undefined;
-      this._fragment = plain;
-      return;
-    }
     const options = {headingLevel: this.headingLevel, base, linkTarget: this.linkTarget, maxLength: this.maxLength};
     const failed = (error: unknown) => {
       this._rendered = undefined;
       this._source.fail(error instanceof NewsError ? error : new NewsError('invalid', `Markdown could not be rendered: ${String(error)}`));
     };
-    // Once the renderer is loaded (<news-article> loads it before it shows an article that needs it), in
-    // this same update: the text appears together with the rest of the article.
+    // Rendered now, in this update, when it can be: plain paragraphs and headings need neither marked nor
+    // a sanitizer; other text once the renderer is loaded (<news-article> loads it before it shows an
+    // article that needs it). Either way the text appears together with the rest of the article.
+    this._job = undefined;
+    let now: DocumentFragment | undefined;
     try {
-      const now = markdownRenderer()?.renderMarkdownNow(body.markdown, options);
-      if (now) {
-        this._job = undefined;
-        this._fragment = now;
-        return;
-      }
+      now = plainMarkdown(body.markdown, this.headingLevel, this.maxLength) ?? markdownRenderer()?.renderMarkdownNow(body.markdown, options);
     } catch (error) {
-      this._job = undefined;
       return failed(error);
+    }
+    if (now) {
+      this._fragment = now;
+      return;
     }
     const job = (this._job = loadMarkdownRenderer()
       .then(({renderMarkdown}) => renderMarkdown(body.markdown, options))
@@ -186,18 +180,8 @@ export class NewsBody extends NewsElement {
           if (this._job === job) failed(error);
         },
       ));
-  }
-
-  /** Resolves once the Markdown in hand is rendered into the shadow root. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this._job) {
-      const job = this._job;
-      await job;
-      done = await super.getUpdateComplete();
-      if (this._job === job) break;
-    }
-    return done;
+    // `updateComplete` waits for the text.
+    this._hold(job);
   }
 
   override render() {

@@ -39,8 +39,17 @@ export abstract class NewsElement extends LitElement {
   /** `print`: serif type, indented paragraphs and rules between sections, like the newspaper page. */
   @property({reflect: true}) look?: 'print';
 
-  /** @internal What `updateComplete` waits for besides rendering (UI strings of a language loading). */
-  _waitFor?: Promise<unknown>;
+  /** What `updateComplete` waits for besides rendering: see {@link NewsElement._hold}. */
+  private _waitFor?: Promise<unknown>;
+
+  /**
+   * @internal `updateComplete` waits for `work` too, and for the render it brings: UI strings of a
+   * language loading, what must load before the data is shown, Markdown being rendered.
+   */
+  _hold(work: Promise<unknown>): void {
+    const before = this._waitFor;
+    this._waitFor = before ? Promise.all([before, work]) : work;
+  }
 
   /** Resolves once the element shows its data in the reader's language. */
   protected override async getUpdateComplete(): Promise<boolean> {

@@ -14,8 +14,8 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   src?: string;
   timeout?: number;
   strings?: StringOverrides;
-  /** What `updateComplete` waits for besides the render: here, UI strings of a language loading. */
-  _waitFor?: Promise<unknown>;
+  /** `updateComplete` waits for `work` too (NewsElement._hold). */
+  _hold(work: Promise<unknown>): void;
 }
 
 export interface SourceOptions<T> {
@@ -180,13 +180,7 @@ export class SourceController<T> implements ReactiveController {
     const waits = pending.filter((p) => p !== undefined);
     if (!waits.length) return show();
     const key = this._key;
-    this._hold(Promise.allSettled(waits).then(() => this._key === key && show()));
-  }
-
-  /** `updateComplete` waits for `work` too. */
-  private _hold(work: Promise<unknown>): void {
-    const before = this.host._waitFor;
-    this.host._waitFor = before ? Promise.all([before, work]) : work;
+    this.host._hold(Promise.allSettled(waits).then(() => this._key === key && show()));
   }
 
   private _warn(problems: Problem[]): void {
@@ -247,7 +241,7 @@ export class SourceController<T> implements ReactiveController {
     const pending = stringsReady(lang);
     if (pending && pending !== this._awaited) {
       this._awaited = pending;
-      this._hold(pending.then(() => this.host.requestUpdate()));
+      this.host._hold(pending.then(() => this.host.requestUpdate()));
     }
     return uiStrings(lang, this.host.strings);
   }
