@@ -205,46 +205,47 @@ function nodeKinds(root) {
   return kinds;
 }
 
-/** Element: create, set the data, insert, await updateComplete (all parts, Markdown included), layout. */
-export async function runElement(name) {
-  const c = cases.get(name);
-  const values = JSON.parse(c.values);
+/**
+ * Milliseconds from just before `render` (which fills the column) to just after a forced layout of the last
+ * thing it put there; the column is emptied after.
+ */
+async function timed(render) {
   await settle();
   const t0 = performance.now();
-  const els = create(c, values);
-  col.append(...els);
-  await Promise.all(els.map((el) => el.updateComplete));
-  els[els.length - 1].getBoundingClientRect();
-  const t1 = performance.now();
-  col.replaceChildren();
-  return t1 - t0;
-}
-
-/** Baseline: the serialized HTML, parsed into the page, styles adopted, layout. */
-export async function runStatic(name) {
-  const c = cases.get(name);
-  await settle();
-  const t0 = performance.now();
-  col.setHTMLUnsafe(c.staticHtml);
-  adopt(col);
+  await render();
   col.lastElementChild.getBoundingClientRect();
   const t1 = performance.now();
   col.replaceChildren();
   return t1 - t0;
 }
 
-/** The Lit floor: the same DOM stamped by bare Lit elements (see the top of this file), through layout. */
-export async function runFloor(name) {
+/** Element: create, set the data, insert, await updateComplete (all parts, Markdown included), layout. */
+export function runElement(name) {
   const c = cases.get(name);
-  await settle();
-  const t0 = performance.now();
-  const els = createFloor(c);
-  col.append(...els);
-  await floorRendered(col);
-  els[els.length - 1].getBoundingClientRect();
-  const t1 = performance.now();
-  col.replaceChildren();
-  return t1 - t0;
+  const values = JSON.parse(c.values);
+  return timed(async () => {
+    const els = create(c, values);
+    col.append(...els);
+    await Promise.all(els.map((el) => el.updateComplete));
+  });
+}
+
+/** Baseline: the serialized HTML, parsed into the page, styles adopted, layout. */
+export function runStatic(name) {
+  const c = cases.get(name);
+  return timed(() => {
+    col.setHTMLUnsafe(c.staticHtml);
+    adopt(col);
+  });
+}
+
+/** The Lit floor: the same DOM stamped by bare Lit elements (see the top of this file), through layout. */
+export function runFloor(name) {
+  const c = cases.get(name);
+  return timed(async () => {
+    col.append(...createFloor(c));
+    await floorRendered(col);
+  });
 }
 
 /**
