@@ -47,6 +47,7 @@ import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import {buildCdn, cdnOptions, ENTRY, root} from './cdn.mjs';
 import {cssLiterals} from './css-literals.mjs';
+import {contentOf, litAsUsed} from './size-floor.mjs';
 
 let args;
 try {
@@ -118,12 +119,13 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => abort(`stop
 
 // ---- Sizes ----
 
+const brotli = (data) => brotliCompressSync(data, {params: {[zlib.BROTLI_PARAM_QUALITY]: 11}}).length;
 const sizes = (buffers) => {
   const sum = (f) => buffers.reduce((n, b) => n + f(b), 0);
   return {
     raw: sum((b) => b.length),
     gzip: sum((b) => gzipSync(b, {level: 9}).length),
-    brotli: sum((b) => brotliCompressSync(b, {params: {[zlib.BROTLI_PARAM_QUALITY]: 11}}).length),
+    brotli: sum(brotli),
   };
 };
 
@@ -383,6 +385,38 @@ try {
     .map((r) => r.version)
     .join(' and ')}. The seed JSON and the photo are not counted: JS is what we budget.
 ² \`import 'news-elements/<tag>.js'\` bundled by esbuild from src/ (minified, production), lit external; import()s (marked, DOMPurify, the Markdown glue, the fetch code behind \`src\`) are split off and not counted. Only photo-caption's budget is enforced; "(info)" rows are reported against the same 3 KB.`);
+
+  // ---- Floors: what each budget must hold however our code is written (scripts/size-floor.mjs) ----
+  const lit = await litAsUsed(
+    [...new Set(Object.keys(entry.output.inputs).filter((f) => f.startsWith('src/') && f.endsWith('.ts')))],
+    {root, options: cdnOptions},
+  );
+  const floorRows = rows.filter((r) => r.output && (r.id === 'cdn-entry' || r.id.startsWith('npm-')));
+  for (const r of floorRows) {
+    const content = await contentOf(r.output, {root});
+    const withLit = r.id === 'cdn-entry';
+    r.floor = {
+      lit: withLit ? brotli(lit.code) : 0,
+      content: brotli(content),
+      total: brotli(withLit ? `${lit.code}\n${content}` : content),
+    };
+  }
+  const floorCols = ['what', 'budget', 'lit as src/ uses it', 'our CSS + markup', 'floor (both)', 'left for all logic', 'logic today'];
+  const floorLines = [`| ${floorCols.join(' | ')} |`, `|${floorCols.map((_, i) => (i ? ' ---: ' : ' --- ')).join('|')}|`];
+  for (const r of floorRows) {
+    const {lit: l, content, total} = r.floor;
+    const left = r.budget - total;
+    floorLines.push(
+      `| ${[r.what.replace(/[¹²]/g, ''), `${r.budget / KB} KB`, l ? kb(l, 2) : '(external)', kb(content, 2), kb(total, 2), `${left < 0 ? '−' : ''}${kb(Math.abs(left), 2)}`, kb(r.brotli - total, 2)].join(' | ')} |`,
+    );
+  }
+  console.log(`
+Floors³ (brotli-11):
+${floorLines.join('\n')}
+
+³ What a row must hold however the logic is written: lit as src/ imports it (${Object.entries(lit.imports)
+    .map(([m, names]) => `${m}: ${names.join(', ')}`)
+    .join('; ')}) and the static text of our css/html/svg templates, compressed as one stream. "Left for all logic" is the budget minus the floor: the room for every element's class, validation, fetching, loading and error states, strings and events. "Logic today" is the row minus the floor.`);
 
   // What to cut first, for rows over budget.
   for (const r of rows.filter((row) => row.overBudget && row.output)) {
