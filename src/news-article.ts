@@ -18,14 +18,15 @@ import './photo-caption.js';
 import './related-news.js';
 
 // The headline at each level: six plain templates rather than one with lit/static-html's dynamic tag name,
-// which would bring its own template cache into the bundle for this one use.
+// which would bring its own template cache into the bundle for this one use. Text here and in the other
+// one-text elements below is set as a property (`.textContent`): no marker comment and no child part.
 const HEADLINES = [
-  (text: string) => html`<h1 part="headline" class="headline" id="headline">${text}</h1>`,
-  (text: string) => html`<h2 part="headline" class="headline" id="headline">${text}</h2>`,
-  (text: string) => html`<h3 part="headline" class="headline" id="headline">${text}</h3>`,
-  (text: string) => html`<h4 part="headline" class="headline" id="headline">${text}</h4>`,
-  (text: string) => html`<h5 part="headline" class="headline" id="headline">${text}</h5>`,
-  (text: string) => html`<h6 part="headline" class="headline" id="headline">${text}</h6>`,
+  (text: string) => html`<h1 part="headline" class="headline" id="headline" .textContent=${text}></h1>`,
+  (text: string) => html`<h2 part="headline" class="headline" id="headline" .textContent=${text}></h2>`,
+  (text: string) => html`<h3 part="headline" class="headline" id="headline" .textContent=${text}></h3>`,
+  (text: string) => html`<h4 part="headline" class="headline" id="headline" .textContent=${text}></h4>`,
+  (text: string) => html`<h5 part="headline" class="headline" id="headline" .textContent=${text}></h5>`,
+  (text: string) => html`<h6 part="headline" class="headline" id="headline" .textContent=${text}></h6>`,
 ];
 
 /**
@@ -246,7 +247,7 @@ export class NewsArticle extends NewsElement {
       return html`<article part="article" lang=${ifDefined(lang)} dir=${ifDefined(lang ? direction(lang) : undefined)}
         aria-labelledby=${ifDefined(article.headline ? 'headline' : undefined)}>
         <header part="header">
-          ${article.section ? html`<p part="kicker" class="kicker">${article.section}</p>` : nothing}
+          ${article.section ? html`<p part="kicker" class="kicker" .textContent=${article.section}></p>` : nothing}
           ${article.headline
             ? HEADLINES[level - 1]!(article.headline)
             : nothing}
@@ -262,7 +263,7 @@ export class NewsArticle extends NewsElement {
           : nothing}
         ${article.lead || article.dateline
           ? html`<div class="lead">
-              ${article.dateline ? html`<span part="dateline" class="dateline">${article.dateline}</span>` : nothing}
+              ${article.dateline ? html`<span part="dateline" class="dateline" .textContent=${article.dateline}></span>` : nothing}
               ${article.lead
                 ? html`<news-body part="lead" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} exportparts="body: lead-text" lang=${ifDefined(lang)} .base=${this._source.base}
                     heading-level=${level} link-target=${ifDefined(this.linkTarget)} .markdown=${article.lead}></news-body>`
@@ -286,10 +287,10 @@ export class NewsArticle extends NewsElement {
                 : nothing}
               <p>
                 ${publisher.url
-                  ? html`<a part="publisher" class="publisher" href=${publisher.url} rel="noopener noreferrer">${publisher.name}</a>`
-                  : html`<span part="publisher" class="publisher">${publisher.name}</span>`}
+                  ? html`<a part="publisher" class="publisher" href=${publisher.url} rel="noopener noreferrer" .textContent=${publisher.name}></a>`
+                  : html`<span part="publisher" class="publisher" .textContent=${publisher.name}></span>`}
               </p>
-              ${publisher.tagline ? html`<p part="tagline">${publisher.tagline}</p>` : nothing}
+              ${publisher.tagline ? html`<p part="tagline" .textContent=${publisher.tagline}></p>` : nothing}
             </footer>`
           : nothing}
       </article>`;
@@ -301,11 +302,9 @@ export class NewsArticle extends NewsElement {
     const s = this._source.strings();
     const words =
       continuation.text ?? fill(s.continuedOnPage, {page: pageNumber(continuation.page ?? 0, lang ?? this._source.lang())});
-    return html`<p part="continuation" class="continuation">
-      ${continuation.href
-        ? html`<a href=${continuation.href} target=${ifDefined(this.linkTarget)} rel="noopener noreferrer">${words}</a>`
-        : words}
-    </p>`;
+    return continuation.href
+      ? html`<p part="continuation" class="continuation"><a href=${continuation.href} target=${ifDefined(this.linkTarget)} rel="noopener noreferrer" .textContent=${words}></a></p>`
+      : html`<p part="continuation" class="continuation" .textContent=${words}></p>`;
   }
 }
 

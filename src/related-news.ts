@@ -14,12 +14,12 @@ import {tokens} from './styles/shared.js';
 // The heading at each level: six plain templates rather than one with lit/static-html's dynamic tag name,
 // which would bring its own template cache into the bundle for this one use.
 const HEADINGS = [
-  (id: string, text: unknown) => html`<h1 part="related-heading" class="heading" id=${id}>${text}</h1>`,
-  (id: string, text: unknown) => html`<h2 part="related-heading" class="heading" id=${id}>${text}</h2>`,
-  (id: string, text: unknown) => html`<h3 part="related-heading" class="heading" id=${id}>${text}</h3>`,
-  (id: string, text: unknown) => html`<h4 part="related-heading" class="heading" id=${id}>${text}</h4>`,
-  (id: string, text: unknown) => html`<h5 part="related-heading" class="heading" id=${id}>${text}</h5>`,
-  (id: string, text: unknown) => html`<h6 part="related-heading" class="heading" id=${id}>${text}</h6>`,
+  (id: string, text: string) => html`<h1 part="related-heading" class="heading" id=${id} .textContent=${text}></h1>`,
+  (id: string, text: string) => html`<h2 part="related-heading" class="heading" id=${id} .textContent=${text}></h2>`,
+  (id: string, text: string) => html`<h3 part="related-heading" class="heading" id=${id} .textContent=${text}></h3>`,
+  (id: string, text: string) => html`<h4 part="related-heading" class="heading" id=${id} .textContent=${text}></h4>`,
+  (id: string, text: string) => html`<h5 part="related-heading" class="heading" id=${id} .textContent=${text}></h5>`,
+  (id: string, text: string) => html`<h6 part="related-heading" class="heading" id=${id} .textContent=${text}></h6>`,
 ];
 
 let uid = 0;
