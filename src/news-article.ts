@@ -2,7 +2,7 @@ import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {define} from './define.js';
-import {NewsElement} from './news-element.js';
+import {headingLevel, NewsElement} from './news-element.js';
 import {newsEvent, type NewsErrorDetail} from './events.js';
 import {direction, fill, pageNumber} from './i18n/locale.js';
 import {parseArticle} from './model/parse.js';
@@ -196,7 +196,7 @@ export class NewsArticle extends NewsElement {
 
 
 
-  /** Level of the headline (default 2, to fit under the partner page's own h1). */
+  /** Level of the headline, 1–6 (default 2, to fit under the partner page's own h1; fractions are truncated, other values give the default). */
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
 
   /** `target` for links in the article text, e.g. `_blank`. None by default. */
@@ -241,7 +241,7 @@ export class NewsArticle extends NewsElement {
 
   override render() {
     return this._source.render((article) => {
-      const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
+      const level = headingLevel(this.headingLevel, 2);
       const lang = article.lang;
       const {continuation, publisher, related} = article;
       return html`<article part="article" lang=${ifDefined(lang)} dir=${ifDefined(lang ? direction(lang) : undefined)}

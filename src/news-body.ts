@@ -2,7 +2,7 @@ import {css, html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {define} from './define.js';
-import {NewsElement} from './news-element.js';
+import {headingLevel, NewsElement} from './news-element.js';
 import {NewsError} from './events.js';
 import {loadMarkdownRenderer, markdownRenderer} from './markdown-loader.js';
 import {plainMarkdown} from './plain-markdown.js';
@@ -114,7 +114,7 @@ export class NewsBody extends NewsElement {
 
 
 
-  /** Level of the article's headline: Markdown `#`/`##` render one level below it (default 2 → h3). */
+  /** Level of the article's headline, 1–6: Markdown `#`/`##` render one level below it (default 2 → h3; fractions are truncated, other values give the default). */
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
 
   /** `target` for links in the text, e.g. `_blank`. None by default. */
@@ -148,10 +148,11 @@ export class NewsBody extends NewsElement {
     const base = this.base ?? this._source.base;
     // Parse once per change of input, not on every render (compared field by field: a key string would
     // keep a second copy of the text).
-    const key = [body.markdown, this.headingLevel, base, this.linkTarget, this.maxLength];
+    const level = headingLevel(this.headingLevel, 2);
+    const key = [body.markdown, level, base, this.linkTarget, this.maxLength];
     if (this._rendered && key.every((value, i) => Object.is(value, this._rendered![i]))) return;
     this._rendered = key;
-    const options = {headingLevel: this.headingLevel, base, linkTarget: this.linkTarget, maxLength: this.maxLength};
+    const options = {headingLevel: level, base, linkTarget: this.linkTarget, maxLength: this.maxLength};
     const failed = (error: unknown) => {
       this._rendered = undefined;
       this._source.fail(error instanceof NewsError ? error : new NewsError('invalid', `Markdown could not be rendered: ${String(error)}`));
@@ -162,7 +163,7 @@ export class NewsBody extends NewsElement {
     this._job = undefined;
     let now: DocumentFragment | undefined;
     try {
-      now = plainMarkdown(body.markdown, this.headingLevel, this.maxLength) ?? markdownRenderer()?.renderMarkdownNow(body.markdown, options);
+      now = plainMarkdown(body.markdown, level, this.maxLength) ?? markdownRenderer()?.renderMarkdownNow(body.markdown, options);
     } catch (error) {
       return failed(error);
     }

@@ -3,7 +3,7 @@ import {property} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {define} from './define.js';
-import {NewsElement} from './news-element.js';
+import {headingLevel, NewsElement} from './news-element.js';
 import {formatDate} from './i18n/locale.js';
 import {parseRelated} from './model/parse.js';
 import {rebase} from './model/rebase.js';
@@ -114,7 +114,7 @@ export class RelatedNews extends NewsElement {
   /** Heading text; the localized "Related news" when unset. */
   @property() heading?: string;
 
-  /** Level of the heading (default 3: below a default h2 headline). */
+  /** Level of the heading, 1–6 (default 3: below a default h2 headline; fractions are truncated, other values give the default). */
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 3;
 
   private _id = `related-${++uid}`;
@@ -139,7 +139,7 @@ export class RelatedNews extends NewsElement {
       const items = all.slice(0, limit);
       if (items.length === 0) return nothing;
       const lang = this._source.lang();
-      const heading = HEADINGS[Math.min(6, Math.max(1, Math.trunc(Number(this.headingLevel) || 3))) - 1]!;
+      const heading = HEADINGS[headingLevel(this.headingLevel, 3) - 1]!;
       return html`<aside part="related" aria-labelledby=${this._id}>
         ${heading(this._id, this.heading || this._source.strings().related)}
         <ul part="related-list">

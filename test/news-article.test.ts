@@ -78,6 +78,28 @@ describe('<news-article>', () => {
       expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal(seedArticle().headline);
       expect(deepQueryAll(el, 'h2').map((h) => h.textContent)).to.include('补足精神之钙筑牢思想篱笆');
     });
+
+    it('reads heading-level as <news-body> and <related-news> do: fractions truncate, anything below 1 is the default', async () => {
+      const levels: [string, string, string, string][] = [
+        // attribute, headline, body subheading, related heading
+        ['3.7', 'h3', 'h4', 'h4'],
+        ['1.5', 'h1', 'h2', 'h2'],
+        ['0.5', 'h2', 'h3', 'h3'],
+        ['-1', 'h2', 'h3', 'h3'],
+        ['9', 'h6', 'h6', 'h6'],
+        ['two', 'h2', 'h3', 'h3'],
+      ];
+      for (const [attribute, headline, subheading, related] of levels) {
+        const el = await fixture<NewsArticle>(html`<news-article heading-level=${attribute} .article=${seedArticle()}></news-article>`);
+        await el.updateComplete;
+        const seen = [
+          el.shadowRoot!.querySelector('[part=headline]')!.localName,
+          deepQueryAll(el, '[part=body] > :is(h1, h2, h3, h4, h5, h6)')[0]?.localName,
+          deepQueryAll(el, '[part=related-heading]')[0]?.localName,
+        ];
+        expect(seen, `heading-level="${attribute}"`).to.deep.equal([headline, subheading, related]);
+      }
+    });
   });
 
   describe('the English article', () => {

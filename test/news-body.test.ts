@@ -36,6 +36,18 @@ for (const kind of ['native', 'dompurify'] as const) {
       expect(deeper.shadowRoot!.querySelector('h2')!.textContent).to.equal('S');
     });
 
+    it('makes real headings from any heading-level: fractions truncate, below 1 or not a number is the default', async () => {
+      // [heading-level, the level `## S` and `## S` + a link (through marked) render at]
+      for (const [level, expected] of [['1.5', 'h2'], ['0.5', 'h3'], ['-2', 'h3'], ['x', 'h3'], ['6.9', 'h6']] as const) {
+        for (const markdown of ['## S', '## S\n\n[a](https://example.org/)']) {
+          const el = await fixture<NewsBody>(html`<news-body heading-level=${level} .markdown=${markdown}></news-body>`);
+          await el.updateComplete;
+          const headings = [...el.shadowRoot!.querySelectorAll('[part=body] > *')].filter((n) => n.textContent === 'S').map((n) => n.localName);
+          expect(headings, `heading-level="${level}", ${JSON.stringify(markdown)}`).to.deep.equal([expected]);
+        }
+      }
+    });
+
     it('keeps safe links with rel, strips unsafe URLs, handlers, ids and styles', async () => {
       (window as {__pwned?: boolean}).__pwned = false;
       const el = await fixture<NewsBody>(html`<news-body .markdown=${MD}></news-body>`);

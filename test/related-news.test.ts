@@ -19,6 +19,14 @@ describe('<related-news>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reads heading-level: fractions truncate, below 1 or not a number is the default (h3), above 6 is h6', async () => {
+    for (const [level, expected] of [['2.9', 'h2'], ['0.5', 'h3'], ['-1', 'h3'], ['x', 'h3'], ['8', 'h6']] as const) {
+      const el = await fixture<RelatedNews>(html`<related-news heading-level=${level} .items=${items}></related-news>`);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part=related-heading]')!.localName, `heading-level="${level}"`).to.equal(expected);
+    }
+  });
+
   it('uses English and zh-TW headings for those languages', async () => {
     const en = await fixture<RelatedNews>(html`<related-news lang="en" .items=${items}></related-news>`);
     expect(en.shadowRoot!.querySelector('h3')!.textContent).to.equal('Related news');
