@@ -3,7 +3,8 @@
 //   dist/*.js, *.d.ts, *.map   ES modules for npm users, one per source file (tsc -p tsconfig.build.json),
 //                              CSS in css`` templates minified; lit, marked and dompurify stay bare imports.
 //   dist/cdn/news-elements.js  one minified ES module for a <script type="module">, lit inside;
-//   dist/cdn/chunks/*.js       marked (the Markdown renderer) and DOMPurify as chunks that the existing
+//   dist/cdn/chunks/*.js       marked (the Markdown renderer, render.js), DOMPurify and the UI strings of
+//                              each language but English (zh-CN.js …) as chunks that the existing
 //                              import()s load, by relative URL, only when a page needs them.
 //   dist/article.schema.json   JSON Schema 2020-12 of the article, from src/model/schema.ts.
 //   custom-elements.json       the Custom Elements Manifest (top level, and a copy in dist/).

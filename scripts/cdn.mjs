@@ -3,9 +3,10 @@
 // Not run on its own.
 //
 //   dist/cdn/news-elements.js  one minified ES module for a <script type="module">, lit inside;
-//   dist/cdn/chunks/*.js       marked (the Markdown renderer), DOMPurify, and the UI strings of each
-//                              language but English, as chunks that the existing import()s load, by
-//                              relative URL, only when a page needs them.
+//   dist/cdn/chunks/*.js       marked (the Markdown renderer, render.js), DOMPurify (purify-HASH.js), and
+//                              the UI strings of each language but English (zh-CN.js, ja.js …), as
+//                              chunks that the existing import()s load, by relative URL, only when a
+//                              page needs them.
 //
 // Two esbuild passes rather than one with `splitting`: in one pass, code that the element bundle and the
 // Markdown chunk share (events.ts, safe-url.ts, esbuild's decorator helper) goes into small shared chunks
@@ -59,7 +60,7 @@ const toTs = (resolveDir, spec) => path.resolve(resolveDir, spec).replace(/\.js$
  * absolute); with `write: false` nothing touches the disk.
  *
  * Returns `{files, entryMeta, lazyMeta, outdir}`: `files` maps each output's path relative to `outdir`
- * ('news-elements.js', 'chunks/render-….js', '….map') to its bytes; `outdir` is relative to the repository,
+ * ('news-elements.js', 'chunks/render.js', '….map') to its bytes; `outdir` is relative to the repository,
  * as in the metafiles' keys.
  */
 export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
@@ -75,7 +76,10 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
     ...common,
     entryPoints: {render: RENDER, ...Object.fromEntries(locales.map((f) => [f.slice(0, -3), path.join(i18nDir, f)]))},
     outdir: `${outdir}/chunks`,
-    entryNames: '[name]-[hash]',
+    // Stable names for what a partner may preload (chunks/render.js, chunks/zh-CN.js): the folder is
+    // versioned as a whole, like the entry, whose name has no hash either. Chunks esbuild splits off
+    // (DOMPurify) keep a hash; nobody names them.
+    entryNames: '[name]',
     chunkNames: '[name]-[hash]',
     splitting: true,
     plugins: [
@@ -168,6 +172,12 @@ function checkCdn({files, entryMeta, lazyMeta, outdir}) {
 
   if (!out.inputs[path.relative(root, NET_LOAD)] || out.inputs[path.relative(root, NET_LAZY)]) {
     throw new Error(`${entry} must hold the fetch code (src/net/load.ts through src/net/eager.ts), not import() it`);
+  }
+  // README tells partners to preload chunks/render.js and chunks/<language>.js by name.
+  const lazyFiles = Object.keys(lazyMeta.outputs).map((f) => f.slice(outdir.length + 1));
+  const locales = [...new Set(Object.values(lazyMeta.outputs).map((o) => o.entryPoint).filter((e) => e?.startsWith('src/i18n/')))];
+  for (const name of ['render', ...locales.map((e) => path.basename(e, '.ts'))]) {
+    if (!lazyFiles.includes(`chunks/${name}.js`)) throw new Error(`no chunks/${name}.js: the chunks partners preload must keep their documented names`);
   }
   const staticImports = out.imports.filter((i) => i.kind === 'import-statement');
   if (staticImports.length) {

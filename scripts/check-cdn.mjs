@@ -147,7 +147,8 @@ const expect = (ok, message) => {
   console.log(`${ok ? '✓' : '✗'} ${message}`);
   if (!ok) failures.push(message);
 };
-const chunk = (requests, name) => requests.filter((r) => r.startsWith(`${CDN_PREFIX}chunks/${name}-`));
+// chunks/render.js (a stable name) or chunks/purify-HASH.js (split off by esbuild).
+const chunk = (requests, name) => requests.filter((r) => new RegExp(`^${CDN_PREFIX}chunks/${name}(?:-[\\w-]+)?\\.js$`).test(r));
 
 try {
   console.log(`Chromium ${await browser.version()}, ${origin}`);

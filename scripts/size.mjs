@@ -2,7 +2,7 @@
 // gzip level 9 and brotli quality 11 of each row; the budgets are in brotli bytes, 1 KB = 1024 bytes).
 //
 //   CDN entry          dist/cdn/news-elements.js: every element and lit; no Markdown.
-//   Markdown chunk     dist/cdn/chunks/render-*.js: marked and our glue.
+//   Markdown chunk     dist/cdn/chunks/render.js: marked and our glue.
 //   DOMPurify chunk    dist/cdn/chunks/purify-*.js (DOMPurify + its setup): loaded only where setHTML is missing (WebKit).
 //   seed article in …  every same-origin .js that headless Chromium / Firefox loaded to render
 //                      <news-article src="/seed.json"> with one <script type="module"> of the CDN entry,
@@ -312,7 +312,7 @@ try {
     return {rel, output, ...sizes([cdn.files.get(rel)])};
   };
   const entry = cdnFile(new RegExp(`^${ENTRY.replace('.', '\\.')}$`));
-  const render = cdnFile(/^chunks\/render-[\w-]+\.js$/);
+  const render = cdnFile(/^chunks\/render\.js$/);
   const purify = cdnFile(/^chunks\/purify-[\w-]+\.js$/);
   const pick = ({raw, gzip, brotli}) => ({raw, gzip, brotli});
   const cdnRow = (id, what, f, budget) => ({id, what, files: [`dist/cdn/${f.rel}`], ...pick(f), budget, enforced: true, output: f.output});
