@@ -171,7 +171,7 @@ async function waitForDriver(port, child, log) {
   throw new Error(`WebKitWebDriver did not become ready on port ${port}${exited ? ' (it exited)' : ''}\n${log.text}`);
 }
 
-class WebKitGtkLauncher extends WebdriverLauncher {
+export class WebKitGtkLauncher extends WebdriverLauncher {
   constructor() {
     super({
       hostname: '127.0.0.1',
@@ -218,6 +218,21 @@ class WebKitGtkLauncher extends WebdriverLauncher {
       throw err;
     }
     this.options.port = port;
+  }
+
+  // WebdriverLauncher starts a file's navigation and does not wait for it: the promise floats. WebKit's
+  // driver answers a navigation only once the page has loaded, which can be after the file's tests have
+  // reported (a response a test holds open delays the load event), so the navigation can still fail
+  // later: cut short by the next file's, or aborted when the run ends and the driver stops. Floating, that
+  // failure is an unhandled rejection, which @web/test-runner takes for an uncaught exception and stops
+  // the whole run on. Here it is handled: a file whose page never loads still fails on its own, when its
+  // tests do not report in time.
+  async startSession(id, url) {
+    await this.ensureManagerInitialized();
+    const manager = this.driverManager;
+    manager.startSession(id, url).catch((error) => {
+      if (manager.isActive(id)) console.warn(`WebKit: navigation to ${url} failed: ${error?.message ?? error}`);
+    });
   }
 
   async stopProcesses() {
