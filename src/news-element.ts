@@ -3,6 +3,16 @@ import {property} from 'lit/decorators.js';
 import type {StringOverrides} from './i18n/locale.js';
 
 /**
+ * The level (1–6) of a heading from a `heading-level` attribute or property, read the same way by every
+ * element: fractions are truncated, above 6 is 6, and anything else — below 1, negative, not a number — is
+ * `fallback`. The result is always a whole number, so it always names a real heading element.
+ */
+export function headingLevel(value: unknown, fallback: number): number {
+  const level = Math.trunc(Number(value));
+  return level >= 1 ? Math.min(6, level) : fallback;
+}
+
+/**
  * What every news element shares: where its data comes from (`src`, `timeout`), the words it adds
  * (`strings`), and how it looks (`theme`, `look`). Five elements need exactly these; the data property
  * and rendering stay in each element.
@@ -21,16 +31,6 @@ import type {StringOverrides} from './i18n/locale.js';
  * @cssprop --news-paragraph-indent - First-line indent of paragraphs (default 0; 2em in the print look).
  * @cssprop --news-loading-min-height - Minimum block size of the loading state, so the page does not jump when the data arrives (default 12rem).
  */
-/**
- * The level (1–6) of a heading from a `heading-level` attribute or property, read the same way by every
- * element: fractions are truncated, above 6 is 6, and anything else — below 1, negative, not a number — is
- * `fallback`. The result is always a whole number, so it always names a real heading element.
- */
-export function headingLevel(value: unknown, fallback: number): number {
-  const level = Math.trunc(Number(value));
-  return level >= 1 ? Math.min(6, level) : fallback;
-}
-
 export abstract class NewsElement extends LitElement {
   static version = '0.1.0';
 
