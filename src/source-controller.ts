@@ -263,7 +263,8 @@ export class SourceController<T> implements ReactiveController {
       case 'error': {
         const s = this.strings();
         const detail = fill(s.errors[this.error!.code], {status: this.error!.status ?? ''});
-        return html`<div part="error" class="state error" role="alert" lang=${this.lang()} dir=${direction(this.lang())}>
+        const lang = this.lang();
+        return html`<div part="error" class="state error" role="alert" lang=${lang} dir=${direction(lang)}>
           <strong>${s.error}</strong> <span>${detail}</span>
         </div>`;
       }
