@@ -81,11 +81,11 @@ async function cdnSnapshot() {
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'news-bench-'));
   await cp(path.join(ROOT, 'dist/cdn'), path.join(dir, 'cdn'), {recursive: true});
-  const chunk = (await readdir(path.join(dir, 'cdn/chunks'))).find((f) => f === 'render.js');
-  if (!chunk) throw new Error('dist/cdn/chunks has no render.js (the Markdown chunk)');
-  // The seed is Chinese: the UI strings it needs besides English.
-  const strings = (await readdir(path.join(dir, 'cdn/chunks'))).find((f) => f === 'zh-CN.js');
-  if (!strings) throw new Error('dist/cdn/chunks has no zh-CN strings chunk');
+  // The Markdown chunk, and the UI strings the seed (Chinese) needs besides English: stable names.
+  const chunks = await readdir(path.join(dir, 'cdn/chunks'));
+  const [chunk, strings] = ['render.js', 'zh-CN.js'];
+  if (!chunks.includes(chunk)) throw new Error('dist/cdn/chunks has no render.js (the Markdown chunk)');
+  if (!chunks.includes(strings)) throw new Error('dist/cdn/chunks has no zh-CN.js (the zh-CN strings chunk)');
   return {dir, chunk, strings};
 }
 
