@@ -24,6 +24,18 @@ function launcher(fail) {
   return l;
 }
 
+/** console.warn calls (joined) while `run` runs. */
+async function warningsDuring(run) {
+  const warnings = [];
+  const warn = console.warn;
+  console.warn = (...args) => warnings.push(args.join(' '));
+  try {
+    return {warnings, result: await run()};
+  } finally {
+    console.warn = warn;
+  }
+}
+
 async function unhandledDuring(run) {
   const seen = [];
   const onRejection = (reason) => seen.push(reason);
@@ -39,34 +51,22 @@ async function unhandledDuring(run) {
 
 test('a navigation aborted after its file ended is handled, silently', async () => {
   const l = launcher(true);
-  const warnings = [];
-  const warn = console.warn;
-  console.warn = (...args) => warnings.push(args.join(' '));
-  try {
-    const seen = await unhandledDuring(async () => {
+  const {warnings, result: seen} = await warningsDuring(() =>
+    unhandledDuring(async () => {
       await l.startSession('file-1', 'http://127.0.0.1/one.html');
       l.driverManager.stop('file-1'); // the file's tests reported; the page had not finished loading
-    });
-    assert.deepEqual(seen, []);
-    assert.deepEqual(warnings, []);
-  } finally {
-    console.warn = warn;
-  }
+    }),
+  );
+  assert.deepEqual(seen, []);
+  assert.deepEqual(warnings, []);
 });
 
 test('a navigation that fails while its file is still running is reported as a warning, not thrown', async () => {
   const l = launcher(true);
-  const warnings = [];
-  const warn = console.warn;
-  console.warn = (...args) => warnings.push(args.join(' '));
-  try {
-    const seen = await unhandledDuring(() => l.startSession('file-2', 'http://127.0.0.1/two.html'));
-    assert.deepEqual(seen, []);
-    assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /WebKit: navigation to http:\/\/127\.0\.0\.1\/two\.html failed: This operation was aborted/);
-  } finally {
-    console.warn = warn;
-  }
+  const {warnings, result: seen} = await warningsDuring(() => unhandledDuring(() => l.startSession('file-2', 'http://127.0.0.1/two.html')));
+  assert.deepEqual(seen, []);
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0], /WebKit: navigation to http:\/\/127\.0\.0\.1\/two\.html failed: This operation was aborted/);
 });
 
 test('startSession resolves before the page has loaded, as WebdriverLauncher does', async () => {
