@@ -139,9 +139,17 @@ export async function litAsUsed(sourceFiles, {root, options}) {
 /** The CSS and markup text of an esbuild output's src/ inputs (CSS minified as it ships). */
 export async function contentOf(output, {root}) {
   const files = Object.keys(output.inputs).filter((f) => f.startsWith('src/') && /\.[jt]s$/.test(f));
-  // Runs of whitespace count as one space: markup indentation is not part of the floor.
-  const texts = await Promise.all(
-    files.map(async (f) => templateText(minifyCssTemplates(await readFile(path.join(root, f), 'utf8'))).map((t) => t.replace(/\s+/g, ' ')).join('\n')),
-  );
+  const texts = await Promise.all(files.map((f) => fileContent(path.join(root, f))));
   return texts.filter(Boolean).join('\n');
 }
+
+/** One file's template text, read and scanned once per run (the rows share most of their files). */
+const scanned = new Map();
+const fileContent = (file) => {
+  if (!scanned.has(file)) {
+    // Runs of whitespace count as one space: markup indentation is not part of the floor.
+    const text = readFile(file, 'utf8').then((source) => templateText(minifyCssTemplates(source)).map((t) => t.replace(/\s+/g, ' ')).join('\n'));
+    scanned.set(file, text);
+  }
+  return scanned.get(file);
+};
