@@ -51,6 +51,9 @@ const i18nDir = path.join(srcDir, 'i18n') + path.sep;
 const NET_LAZY = path.join(srcDir, 'net', 'lazy.ts');
 const NET_EAGER = path.join(srcDir, 'net', 'eager.ts');
 const NET_LOAD = path.join(srcDir, 'net', 'load.ts');
+const HYDRATE = path.join(srcDir, 'hydrate.ts');
+const LIT_HTML_DIR = path.join(root, 'node_modules', 'lit-html') + path.sep;
+const CDN_ENTRY = 'news-elements:entry';
 /** src/i18n/<BCP 47 tag>.ts: the languages loaded on demand by src/i18n/locale.ts. */
 const LOCALE_FILE = /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.ts$/;
 const toTs = (resolveDir, spec) => path.resolve(resolveDir, spec).replace(/\.js$/, '.ts');
@@ -69,12 +72,17 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
   const common = {...cdnOptions, write: false};
 
   // Pass 1, what the entry loads with import(): src/markdown/render.ts and what only it needs (marked,
-  // the sanitizers; DOMPurify split off at its import()), and each language's strings (data only).
-  // Imports of other src/ modules go to the entry.
+  // the sanitizers; DOMPurify split off at its import()), each language's strings (data only), and Lit
+  // SSR's hydrate() (src/hydrate.ts, for pages with server-rendered HTML). Imports of other src/ modules,
+  // and of lit-html's core, go to the entry: one copy of each, and one Lit on the page.
   const locales = (await readdir(i18nDir)).filter((f) => LOCALE_FILE.test(f));
   const lazy = await esbuild.build({
     ...common,
-    entryPoints: {render: RENDER, ...Object.fromEntries(locales.map((f) => [f.slice(0, -3), path.join(i18nDir, f)]))},
+    entryPoints: {
+      render: RENDER,
+      hydrate: HYDRATE,
+      ...Object.fromEntries(locales.map((f) => [f.slice(0, -3), path.join(i18nDir, f)])),
+    },
     outdir: `${outdir}/chunks`,
     // Stable names for what a partner may preload (chunks/render.js, chunks/zh-CN.js): the folder is
     // versioned as a whole, like the entry, whose name has no hash either. Chunks esbuild splits off
@@ -92,8 +100,10 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
             if (file.startsWith(srcDir) && !file.startsWith(markdownDir) && !args.importer.startsWith(i18nDir)) {
               return {path: `../${ENTRY}`, external: true};
             }
+            if (args.path === './lit-html.js' && args.importer.startsWith(LIT_HTML_DIR)) return {path: `../${ENTRY}`, external: true};
             return undefined;
           });
+          build.onResolve({filter: /^(?:lit|lit-html)$/}, () => ({path: `../${ENTRY}`, external: true}));
         },
       },
     ],
@@ -110,7 +120,7 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
   // the chunks above.
   const entry = await esbuild.build({
     ...common,
-    entryPoints: {'news-elements': 'src/index.ts'},
+    entryPoints: {'news-elements': CDN_ENTRY},
     outdir,
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
@@ -120,6 +130,13 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
       {
         name: 'markdown-chunk',
         setup(build) {
+          // The package's root (src/index.ts), and what the hydrate chunk takes from the entry's Lit.
+          build.onResolve({filter: new RegExp(`^${CDN_ENTRY}$`)}, () => ({path: CDN_ENTRY, namespace: 'cdn-entry'}));
+          build.onLoad({filter: /.*/, namespace: 'cdn-entry'}, () => ({
+            contents: `export * from './src/index.ts';\nexport {_$LH, noChange} from 'lit';\n`,
+            resolveDir: root,
+            loader: 'ts',
+          }));
           build.onResolve({filter: /^\.\.?\//}, (args) => {
             const file = toTs(args.resolveDir, args.path);
             // Pages that use `src` are most pages: the fetch code goes in the entry, not in a chunk one
@@ -189,7 +206,9 @@ function checkCdn({files, entryMeta, lazyMeta, outdir}) {
   }
   for (const pkg of ['lit-html', 'lit-element', '@lit/reactive-element']) {
     if (!has(entryMeta, pkg)) throw new Error(`${pkg} is not bundled in ${entry}`);
-    if (has(lazyMeta, pkg)) throw new Error(`${pkg} is bundled twice (also in the Markdown chunks)`);
+    // The hydrate chunk bundles lit-html's stateless helpers (directive-helpers.js …), never its core.
+    const twice = pkg === 'lit-html' ? inputs(lazyMeta).includes('node_modules/lit-html/lit-html.js') : has(lazyMeta, pkg);
+    if (twice) throw new Error(`${pkg} is bundled twice (also in the lazy chunks)`);
   }
   // A bare specifier left in any file would fail in a partner's page.
   const externals = [...Object.values(entryMeta.outputs), ...Object.values(lazyMeta.outputs)]

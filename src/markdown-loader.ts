@@ -22,3 +22,16 @@ export function loadMarkdownRenderer(): Promise<Renderer> {
     throw error;
   }));
 }
+
+/** Markdown → what `<news-body>` renders on the server: the same policy's sanitized HTML. */
+export type ServerMarkdown = (markdown: string, options: import('./markdown/render.js').RenderOptions) => unknown;
+
+let server: ServerMarkdown | undefined;
+
+/** The server's Markdown renderer, set by src/ssr/ before it renders (it needs Node: jsdom). */
+export const serverMarkdown = (): ServerMarkdown | undefined => server;
+
+/** @internal Called once by src/ssr/. */
+export const useServerMarkdown = (render: ServerMarkdown): void => {
+  server = render;
+};

@@ -18,15 +18,16 @@ import './photo-caption.js';
 import './related-news.js';
 
 // The headline at each level: six plain templates rather than one with lit/static-html's dynamic tag name,
-// which would bring its own template cache into the bundle for this one use. Text here and in the other
-// one-text elements below is set as a property (`.textContent`): no marker comment and no child part.
+// which would bring its own template cache into the bundle for this one use. Text is a child binding, never
+// `.textContent=`: a property binding renders nothing on the server, and server and client render the
+// same templates.
 const HEADLINES = [
-  (text: string) => html`<h1 part="headline" class="headline" id="headline" .textContent=${text}></h1>`,
-  (text: string) => html`<h2 part="headline" class="headline" id="headline" .textContent=${text}></h2>`,
-  (text: string) => html`<h3 part="headline" class="headline" id="headline" .textContent=${text}></h3>`,
-  (text: string) => html`<h4 part="headline" class="headline" id="headline" .textContent=${text}></h4>`,
-  (text: string) => html`<h5 part="headline" class="headline" id="headline" .textContent=${text}></h5>`,
-  (text: string) => html`<h6 part="headline" class="headline" id="headline" .textContent=${text}></h6>`,
+  (text: string) => html`<h1 part="headline" class="headline" id="headline">${text}</h1>`,
+  (text: string) => html`<h2 part="headline" class="headline" id="headline">${text}</h2>`,
+  (text: string) => html`<h3 part="headline" class="headline" id="headline">${text}</h3>`,
+  (text: string) => html`<h4 part="headline" class="headline" id="headline">${text}</h4>`,
+  (text: string) => html`<h5 part="headline" class="headline" id="headline">${text}</h5>`,
+  (text: string) => html`<h6 part="headline" class="headline" id="headline">${text}</h6>`,
 ];
 
 /**
@@ -211,8 +212,9 @@ export class NewsArticle extends NewsElement {
     langOf: (article) => article.lang,
     // Text that is more than plain paragraphs needs the Markdown renderer: loaded before the article is
     // shown, so the text comes with it and nothing below it moves (if it fails, <news-body> says so).
+    // Server-rendered text is on the page already, and stays: nothing to load for it.
     ready: (article) =>
-      [article.lead, article.body].some((text) => text && !isPlainMarkdown(text)) ? loadMarkdownRenderer() : undefined,
+      !this._hydrating && [article.lead, article.body].some((text) => text && !isPlainMarkdown(text)) ? loadMarkdownRenderer() : undefined,
   });
 
   protected override createRenderRoot() {
@@ -243,40 +245,41 @@ export class NewsArticle extends NewsElement {
     return this._source.render((article) => {
       const level = headingLevel(this.headingLevel, 2);
       const lang = article.lang;
+      const ui = this._source.lang();
       const {continuation, publisher, related} = article;
       return html`<article part="article" lang=${ifDefined(lang)} dir=${ifDefined(lang ? direction(lang) : undefined)}
         aria-labelledby=${ifDefined(article.headline ? 'headline' : undefined)}>
         <header part="header">
-          ${article.section ? html`<p part="kicker" class="kicker" .textContent=${article.section}></p>` : nothing}
+          ${article.section ? html`<p part="kicker" class="kicker">${article.section}</p>` : nothing}
           ${article.headline
             ? HEADLINES[level - 1]!(article.headline)
             : nothing}
           ${article.authors?.length || article.datePublished
-            ? html`<news-byline part="byline" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} exportparts="byline: byline-line, authors, author, role, date, updated"
+            ? html`<news-byline part="byline" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} .hostLang=${ui} exportparts="byline: byline-line, authors, author, role, date, updated"
                 lang=${ifDefined(lang)} .authors=${article.authors ?? []} .datePublished=${article.datePublished}
                 .dateModified=${article.dateModified}></news-byline>`
             : nothing}
         </header>
         ${article.image
-          ? html`<photo-caption part="photo" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} exportparts="figure, frame, image, placeholder, figcaption, caption, credit"
+          ? html`<photo-caption part="photo" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} .hostLang=${ui} exportparts="figure, frame, image, placeholder, figcaption, caption, credit"
               lang=${ifDefined(lang)} loading="eager" .photo=${article.image}></photo-caption>`
           : nothing}
         ${article.lead || article.dateline
           ? html`<div class="lead">
-              ${article.dateline ? html`<span part="dateline" class="dateline" .textContent=${article.dateline}></span>` : nothing}
+              ${article.dateline ? html`<span part="dateline" class="dateline">${article.dateline}</span>` : nothing}
               ${article.lead
-                ? html`<news-body part="lead" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} exportparts="body: lead-text" lang=${ifDefined(lang)} .base=${this._source.base}
+                ? html`<news-body part="lead" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} .hostLang=${ui} exportparts="body: lead-text" lang=${ifDefined(lang)} .base=${this._source.base}
                     heading-level=${level} link-target=${ifDefined(this.linkTarget)} .markdown=${article.lead}></news-body>`
                 : nothing}
             </div>`
           : nothing}
         ${article.body
-          ? html`<news-body part="body" class="body section" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} exportparts="body: body-text" lang=${ifDefined(lang)} .base=${this._source.base}
+          ? html`<news-body part="body" class="body section" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} .hostLang=${ui} exportparts="body: body-text" lang=${ifDefined(lang)} .base=${this._source.base}
               heading-level=${level} link-target=${ifDefined(this.linkTarget)} .markdown=${article.body}></news-body>`
           : nothing}
         ${continuation ? this._continuation(continuation, lang) : nothing}
         ${related?.length
-          ? html`<related-news part="related" class="section" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} exportparts="related-heading, related-list, related-item, related-link, related-headline, related-summary, related-image, related-date"
+          ? html`<related-news part="related" class="section" theme=${ifDefined(this.theme)} look=${ifDefined(this.look)} .strings=${this.strings} .hostLang=${ui} exportparts="related-heading, related-list, related-item, related-link, related-headline, related-summary, related-image, related-date"
               lang=${ifDefined(lang)} heading-level=${Math.min(6, level + 1)} .items=${related}></related-news>`
           : nothing}
         ${publisher
@@ -287,10 +290,10 @@ export class NewsArticle extends NewsElement {
                 : nothing}
               <p>
                 ${publisher.url
-                  ? html`<a part="publisher" class="publisher" href=${publisher.url} rel="noopener noreferrer" .textContent=${publisher.name}></a>`
-                  : html`<span part="publisher" class="publisher" .textContent=${publisher.name}></span>`}
+                  ? html`<a part="publisher" class="publisher" href=${publisher.url} rel="noopener noreferrer">${publisher.name}</a>`
+                  : html`<span part="publisher" class="publisher">${publisher.name}</span>`}
               </p>
-              ${publisher.tagline ? html`<p part="tagline" .textContent=${publisher.tagline}></p>` : nothing}
+              ${publisher.tagline ? html`<p part="tagline">${publisher.tagline}</p>` : nothing}
             </footer>`
           : nothing}
       </article>`;
@@ -303,8 +306,8 @@ export class NewsArticle extends NewsElement {
     const words =
       continuation.text ?? fill(s.continuedOnPage, {page: pageNumber(continuation.page ?? 0, lang ?? this._source.lang())});
     return continuation.href
-      ? html`<p part="continuation" class="continuation"><a href=${continuation.href} target=${ifDefined(this.linkTarget)} rel="noopener noreferrer" .textContent=${words}></a></p>`
-      : html`<p part="continuation" class="continuation" .textContent=${words}></p>`;
+      ? html`<p part="continuation" class="continuation"><a href=${continuation.href} target=${ifDefined(this.linkTarget)} rel="noopener noreferrer">${words}</a></p>`
+      : html`<p part="continuation" class="continuation">${words}</p>`;
   }
 }
 

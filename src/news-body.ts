@@ -1,10 +1,10 @@
-import {css, html, nothing} from 'lit';
+import {css, html, isServer, noChange, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {define} from './define.js';
 import {headingLevel, NewsElement} from './news-element.js';
 import {NewsError} from './events.js';
-import {loadMarkdownRenderer, markdownRenderer} from './markdown-loader.js';
+import {loadMarkdownRenderer, markdownRenderer, serverMarkdown} from './markdown-loader.js';
 import {plainMarkdown} from './plain-markdown.js';
 import type {ParseResult} from './model/types.js';
 import {SourceController} from './source-controller.js';
@@ -126,7 +126,11 @@ export class NewsBody extends NewsElement {
   /** Characters of Markdown accepted (default 1 MB). */
   @property({type: Number, attribute: 'max-length'}) maxLength?: number;
 
-  @state() private _fragment?: DocumentFragment;
+  /**
+   * What the text container holds: a DOM fragment in the browser, sanitized HTML on the server, and
+   * `noChange` while it keeps the server's nodes (after hydration, until the text changes).
+   */
+  @state() private _content?: unknown;
   private _job?: Promise<unknown>;
   private _rendered?: unknown[];
 
@@ -142,7 +146,7 @@ export class NewsBody extends NewsElement {
     const body = this._source.state === 'ready' ? this._source.value : undefined;
     if (!body) {
       this._rendered = undefined;
-      this._fragment = undefined;
+      this._content = undefined;
       return;
     }
     const base = this.base ?? this._source.base;
@@ -157,25 +161,33 @@ export class NewsBody extends NewsElement {
       this._rendered = undefined;
       this._source.fail(error instanceof NewsError ? error : new NewsError('invalid', `Markdown could not be rendered: ${String(error)}`));
     };
+    this._job = undefined;
+    // Server-rendered text is the same text: its nodes stay, and no renderer needs to load for it.
+    if (this._hydrating) {
+      this._content = noChange;
+      return;
+    }
     // Rendered now, in this update, when it can be: plain paragraphs and headings need neither marked nor
     // a sanitizer; other text once the renderer is loaded (<news-article> loads it before it shows an
-    // article that needs it). Either way the text appears together with the rest of the article.
-    this._job = undefined;
-    let now: DocumentFragment | undefined;
+    // article that needs it). Either way the text appears together with the rest of the article. On the
+    // server, the same policy's sanitized HTML (src/markdown/server.ts).
+    let now: unknown;
     try {
-      now = plainMarkdown(body.markdown, level, this.maxLength) ?? markdownRenderer()?.renderMarkdownNow(body.markdown, options);
+      now = isServer
+        ? serverMarkdown()?.(body.markdown, options)
+        : (plainMarkdown(body.markdown, level, this.maxLength) ?? markdownRenderer()?.renderMarkdownNow(body.markdown, options));
     } catch (error) {
       return failed(error);
     }
-    if (now) {
-      this._fragment = now;
+    if (now || isServer) {
+      this._content = now;
       return;
     }
     const job = (this._job = loadMarkdownRenderer()
       .then(({renderMarkdown}) => renderMarkdown(body.markdown, options))
       .then(
         (fragment) => {
-          if (this._job === job) this._fragment = fragment;
+          if (this._job === job) this._content = fragment;
         },
         (error: unknown) => {
           if (this._job === job) failed(error);
@@ -187,7 +199,7 @@ export class NewsBody extends NewsElement {
 
   override render() {
     return this._source.render(
-      (body) => html`<div part="body" class="body" lang=${ifDefined(body.lang)}>${this._fragment ?? nothing}</div>`,
+      (body) => html`<div part="body" class="body" lang=${ifDefined(body.lang)}>${this._content ?? nothing}</div>`,
     );
   }
 }

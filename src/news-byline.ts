@@ -108,9 +108,9 @@ export class NewsByline extends NewsElement {
         ${authors.length ? html`<span part="authors">${s.by ? `${s.by} ` : nothing}${this._authors(authors, lang)}</span>` : nothing}
         ${published || modified
           ? html`<span class="dates">
-              ${published ? html`<time part="date" datetime=${published} .textContent=${formatDate(published, lang)}></time>` : nothing}
+              ${published ? html`<time part="date" datetime=${published}>${formatDate(published, lang)}</time>` : nothing}
               ${modified && modified !== published
-                ? html`<span part="updated">${s.updated} <time datetime=${modified} .textContent=${formatDate(modified, lang)}></time></span>`
+                ? html`<span part="updated">${s.updated} <time datetime=${modified}>${formatDate(modified, lang)}</time></span>`
                 : nothing}
             </span>`
           : nothing}
@@ -139,8 +139,8 @@ export class NewsByline extends NewsElement {
       const role = given && (Object.prototype.hasOwnProperty.call(roles, id) ? roles[id] : given);
       const url = typeof author === 'string' ? undefined : author.url;
       const who = url
-        ? html`<a part="author" class="author" href=${url} rel="author noopener noreferrer" .textContent=${name}></a>`
-        : html`<span part="author" class="author" .textContent=${name}></span>`;
+        ? html`<a part="author" class="author" href=${url} rel="author noopener noreferrer">${name}</a>`
+        : html`<span part="author" class="author">${name}</span>`;
       return role ? html`${who}<span part="role"> (${role})</span>` : who;
     });
   }

@@ -1,4 +1,4 @@
-import {LitElement} from 'lit';
+import {adoptStyles, isServer, LitElement, ReactiveElement, render, supportsAdoptingStyleSheets, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {StringOverrides} from './i18n/locale.js';
 
@@ -10,6 +10,34 @@ import type {StringOverrides} from './i18n/locale.js';
 export function headingLevel(value: unknown, fallback: number): number {
   const level = Math.trunc(Number(value));
   return level >= 1 ? Math.min(6, level) : fallback;
+}
+
+/** Lit SSR's hydrate(), loaded the first time an element finds server-rendered HTML. */
+let hydrate: (typeof import('./hydrate.js'))['hydrate'] | undefined;
+let hydration: Promise<void> | undefined;
+const loadHydrate = (): Promise<void> =>
+  (hydration ??= import('./hydrate.js').then(
+    (module) => void (hydrate = module.hydrate),
+    (error: unknown) => console.warn(`news-elements: the hydration code could not be loaded (${String(error)}); rendering server HTML again`),
+  ));
+
+/**
+ * Adopts the server's nodes for `value` (the element's first render); HTML from another version of the
+ * templates (a snippet rendered before the script was upgraded) is rendered again from the data instead,
+ * rather than left half alive.
+ */
+function hydrated(element: NewsElement, value: unknown): void {
+  const root = element.renderRoot as ShadowRoot;
+  const options = (element as unknown as {renderOptions: object}).renderOptions;
+  try {
+    if (!hydrate) throw new Error('no hydration code');
+    hydrate(value, root, options);
+  } catch (error) {
+    if (hydrate) console.warn(`<${element.localName}>: the server-rendered HTML does not match this version (${(error as Error).message}); rendering it again.`);
+    root.replaceChildren();
+    adoptStyles(root, (element.constructor as typeof LitElement).elementStyles);
+    render(value, root, options);
+  }
 }
 
 /**
@@ -49,8 +77,64 @@ export abstract class NewsElement extends LitElement {
   /** `print`: serif type, indented paragraphs and rules between sections, like the newspaper page. */
   @property({reflect: true}) look?: 'print';
 
+  /**
+   * @internal The language of the words around the data, given by the `<news-article>` this element is a
+   * part of: what the part would inherit from it in a page, given outright so that a server render, which
+   * has no page around it, picks the same.
+   */
+  @property({attribute: false}) hostLang?: string;
+
   /** What `updateComplete` waits for besides rendering: see {@link NewsElement._hold}. */
   private _waitFor?: Promise<unknown>;
+
+  /**
+   * @internal True from the moment the element finds a server-rendered shadow root (declarative shadow
+   * DOM, from news-elements/ssr) until its first render has adopted it in place. That render must be
+   * the server's: it waits for what it needs (see scheduleUpdate), and keeps the server's nodes.
+   */
+  _hydrating = false;
+
+  // Lit SSR's protocol for nested elements: one inside another's server-rendered shadow root carries
+  // `defer-hydration` and wakes up when its host's hydration removes it, once its properties are set.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'defer-hydration'];
+  }
+
+  override connectedCallback(): void {
+    if (!this.hasAttribute('defer-hydration')) super.connectedCallback();
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'defer-hydration' && value === null && old !== null) super.connectedCallback();
+    super.attributeChangedCallback(name, old, value);
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = this.shadowRoot;
+    if (isServer || !root) return super.createRenderRoot();
+    this._hydrating = true;
+    this._hold(loadHydrate());
+    // The server's <style> styles the article at first paint; if the page's CSP refused it (no hash for
+    // it in style-src), the same sheets, adopted, style it from now on.
+    if (supportsAdoptingStyleSheets) adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
+    return root;
+  }
+
+  /** Server-rendered HTML is on screen already: its first render waits for what it needs to match it. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = this._hydrating ? this._waitFor : undefined;
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (!this._hydrating) return super.update(changed);
+    this._hydrating = false;
+    const value = this.render();
+    // LitElement's update without its render(): ReactiveElement's, which reflects properties.
+    (ReactiveElement.prototype as unknown as {update(this: ReactiveElement, changed: PropertyValues): void}).update.call(this, changed);
+    this.renderOptions.isConnected = this.isConnected;
+    hydrated(this, value);
+  }
 
   /**
    * @internal `updateComplete` waits for `work` too, and for the render it brings: UI strings of a

@@ -143,18 +143,17 @@ export class PhotoCaption extends NewsElement {
   }
 
   /**
-   * One template per case, text set as a property: no marker comment and no part per piece of text, which
-   * a page with a hundred photos feels (DOM nodes, memory, time).
+   * One template per case: no empty caption or credit element, and one child part per piece of text.
    */
   private _figcaption(caption: string | undefined, credit: string | undefined) {
     if (caption && credit) {
       return html`<figcaption part="figcaption">
-        <span part="caption" .textContent=${caption}></span>
-        <span part="credit" class="credit" .textContent=${credit}></span>
+        <span part="caption">${caption}</span>
+        <span part="credit" class="credit">${credit}</span>
       </figcaption>`;
     }
-    if (caption) return html`<figcaption part="figcaption"><span part="caption" .textContent=${caption}></span></figcaption>`;
-    if (credit) return html`<figcaption part="figcaption"><span part="credit" class="credit" .textContent=${credit}></span></figcaption>`;
+    if (caption) return html`<figcaption part="figcaption"><span part="caption">${caption}</span></figcaption>`;
+    if (credit) return html`<figcaption part="figcaption"><span part="credit" class="credit">${credit}</span></figcaption>`;
     return nothing;
   }
 

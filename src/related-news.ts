@@ -14,15 +14,13 @@ import {tokens} from './styles/shared.js';
 // The heading at each level: six plain templates rather than one with lit/static-html's dynamic tag name,
 // which would bring its own template cache into the bundle for this one use.
 const HEADINGS = [
-  (id: string, text: string) => html`<h1 part="related-heading" class="heading" id=${id} .textContent=${text}></h1>`,
-  (id: string, text: string) => html`<h2 part="related-heading" class="heading" id=${id} .textContent=${text}></h2>`,
-  (id: string, text: string) => html`<h3 part="related-heading" class="heading" id=${id} .textContent=${text}></h3>`,
-  (id: string, text: string) => html`<h4 part="related-heading" class="heading" id=${id} .textContent=${text}></h4>`,
-  (id: string, text: string) => html`<h5 part="related-heading" class="heading" id=${id} .textContent=${text}></h5>`,
-  (id: string, text: string) => html`<h6 part="related-heading" class="heading" id=${id} .textContent=${text}></h6>`,
+  (id: string, text: string) => html`<h1 part="related-heading" class="heading" id=${id}>${text}</h1>`,
+  (id: string, text: string) => html`<h2 part="related-heading" class="heading" id=${id}>${text}</h2>`,
+  (id: string, text: string) => html`<h3 part="related-heading" class="heading" id=${id}>${text}</h3>`,
+  (id: string, text: string) => html`<h4 part="related-heading" class="heading" id=${id}>${text}</h4>`,
+  (id: string, text: string) => html`<h5 part="related-heading" class="heading" id=${id}>${text}</h5>`,
+  (id: string, text: string) => html`<h6 part="related-heading" class="heading" id=${id}>${text}</h6>`,
 ];
-
-let uid = 0;
 
 /**
  * Teasers for other stories. Long summaries are clamped to a few lines by CSS, with a real ellipsis, in
@@ -117,7 +115,11 @@ export class RelatedNews extends NewsElement {
   /** Level of the heading, 1–6 (default 3: below a default h2 headline; fractions are truncated, other values give the default). */
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 3;
 
-  private _id = `related-${++uid}`;
+  /**
+   * Ids are scoped to this element's shadow root, so a fixed one never collides, and the server and the
+   * browser write the same: a counter would differ between them, and between two server renders.
+   */
+  private readonly _id = 'related-heading';
 
   private _source = new SourceController<RelatedItem[]>(this, {
     property: () => this.items,
@@ -150,18 +152,16 @@ export class RelatedNews extends NewsElement {
   }
 
   private _item(item: RelatedItem, index: number, lang: string) {
-    // Text is set as a property (`.textContent`), not as a child: no marker comment and no part per piece
-    // of text, which a list of a thousand teasers feels.
-    const headline = item.headline ? html`<span part="related-headline" class="headline" .textContent=${item.headline}></span>` : nothing;
-    const summary = item.summary ? html`<p part="related-summary" class="summary" .textContent=${item.summary}></p>` : nothing;
+    const headline = item.headline ? html`<span part="related-headline" class="headline">${item.headline}</span>` : nothing;
+    const summary = item.summary ? html`<p part="related-summary" class="summary">${item.summary}</p>` : nothing;
     // The link wraps the headline. With no headline, the summary stays text and a "read more" link
     // follows it, described by the summary so a screen reader says where it goes.
-    const id = `${this._id}-${index}`;
+    const id = `related-summary-${index}`;
     const text = item.url
       ? item.headline
         ? html`<a part="related-link" href=${item.url}>${headline}</a>${summary}`
-        : html`${item.summary ? html`<p part="related-summary" class="summary" id=${id} .textContent=${item.summary}></p>` : nothing}
-            <a part="related-link" href=${item.url} aria-describedby=${id} .textContent=${this._source.strings().readMore}></a>`
+        : html`${item.summary ? html`<p part="related-summary" class="summary" id=${id}>${item.summary}</p>` : nothing}
+            <a part="related-link" href=${item.url} aria-describedby=${id}>${this._source.strings().readMore}</a>`
       : html`${headline}${summary}`;
     return html`<li part="related-item">
       ${item.image
@@ -171,7 +171,7 @@ export class RelatedNews extends NewsElement {
       <div class="text">
         ${text}
         ${item.datePublished
-          ? html`<time part="related-date" datetime=${item.datePublished} .textContent=${formatDate(item.datePublished, lang)}></time>`
+          ? html`<time part="related-date" datetime=${item.datePublished}>${formatDate(item.datePublished, lang)}</time>`
           : nothing}
       </div>
     </li>`;

@@ -3,7 +3,7 @@
  * `<script type="application/json">` child. Validates whatever arrives, tracks loading/error state, aborts
  * stale requests, and fires `news-load` / `news-error`. Elements only ever render validated data.
  */
-import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import {html, isServer, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {NewsError, newsEvent, type NewsErrorDetail} from './events.js';
 import {direction, fill, inheritedLang, stringsReady, uiStrings, type StringOverrides} from './i18n/locale.js';
 import type {UiStrings} from './i18n/strings.js';
@@ -14,6 +14,8 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   src?: string;
   timeout?: number;
   strings?: StringOverrides;
+  /** The UI language of the article this element is part of (NewsElement.hostLang). */
+  hostLang?: string | undefined;
   /** `updateComplete` waits for `work` too (NewsElement._hold). */
   _hold(work: Promise<unknown>): void;
 }
@@ -71,8 +73,14 @@ export class SourceController<T> implements ReactiveController {
 
   /** Re-reads the sources; call from `willUpdate` when `src` or the data property changed. */
   sync(): void {
-    if (!this.host.isConnected) return;
     const property = this.options.property();
+    // On the server (src/ssr/) the data comes by property only: there is no page to read or watch, and
+    // nothing is fetched.
+    if (isServer) {
+      if (property !== undefined) this._use('property', property, () => this._accept(property, undefined));
+      return;
+    }
+    if (!this.host.isConnected) return;
     const src = this.host.src?.trim();
     // Inline data counts only without a property or `src`: only then is there a reason to watch for a CMS
     // adding or editing the inline script after the element upgrades.
@@ -161,7 +169,9 @@ export class SourceController<T> implements ReactiveController {
       const fatal = problems.find((p) => p.severity === 'error') ?? {path: '$', message: 'unusable data'};
       return this.fail(new NewsError('invalid', `Invalid data: ${fatal.message}`, base, undefined, fatal.path));
     }
-    this._when([stringsReady(this.lang(value)), this.options.ready?.(value)], () => {
+    // On the server nothing is awaited: renderArticle has loaded the strings, and Markdown renders there
+    // without the browser's renderer.
+    this._when(isServer ? [] : [stringsReady(this.lang(value)), this.options.ready?.(value)], () => {
       this.value = value;
       this.base = base;
       this.error = undefined;
@@ -215,6 +225,7 @@ export class SourceController<T> implements ReactiveController {
    * A newer state makes an announcement stale; it is then dropped.
    */
   private _announce(event: CustomEvent): void {
+    if (isServer) return;
     const value = this.value;
     const error = this.error;
     void this.host.updateComplete.then(() => {
@@ -229,10 +240,12 @@ export class SourceController<T> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The language for UI strings: the element's `lang`, the data's, the page's, then English. */
+  /** The language for UI strings: the element's `lang`, the data's, the article's or the page's, then English. */
   lang(value: T | undefined = this.value): string {
     const own = this.host.getAttribute('lang');
-    return own || (value && this.options.langOf?.(value)) || inheritedLang(this.host) || 'en';
+    // A server render sees no page around it: its UI language is the element's, the data's or the
+    // article's, else English.
+    return own || (value && this.options.langOf?.(value)) || this.host.hostLang || (isServer ? undefined : inheritedLang(this.host)) || 'en';
   }
 
   /** The UI strings in force; if they are still loading, English now and a new render when they arrive. */

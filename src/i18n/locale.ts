@@ -134,26 +134,21 @@ export const fill = (template: string, values: Record<string, string | number>):
   template.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
+const OFFSET = /(?:Z|([+-])(\d{2}):?(\d{2}))$/;
 
 /**
- * A date in the reader's language, in the time zone the data gives (its offset), so that a story dated
- * 08:00 in Beijing reads 08:00 everywhere. Date-only values stay on their calendar day.
+ * A date in the reader's language, in the offset the data gives, so that a story dated 08:00 in Beijing
+ * reads 08:00 everywhere, on every server and in every browser: the instant is moved by the offset and
+ * formatted as UTC (engines disagree on offset time zones: Node 20 has none). A time without an offset
+ * is shown as written, and a date-only value stays on its calendar day.
  */
 export function formatDate(iso: string, lang: string): string {
-  const date = new Date(iso);
-  const offset = OFFSET.exec(iso)?.[1];
   const dateOnly = DATE_ONLY.test(iso);
-  if (!dateOnly && offset) {
-    const zone = offset === 'Z' ? 'UTC' : offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset;
-    try {
-      return formatter(lang, dateOnly, zone).format(date);
-    } catch {
-      // Engines without offset time zones fall through to the reader's own zone.
-    }
-  }
+  const offset = OFFSET.exec(iso);
+  const date = new Date(dateOnly || offset ? iso : `${iso.replace(' ', 'T')}Z`);
+  const minutes = offset?.[1] ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
   try {
-    return formatter(lang, dateOnly, dateOnly ? 'UTC' : undefined).format(date);
+    return formatter(lang, dateOnly).format(new Date(date.getTime() + minutes * 60_000));
   } catch {
     return iso;
   }
@@ -174,8 +169,8 @@ function cached<T extends Intl.DateTimeFormat | Intl.ListFormat>(key: string, ma
   return made;
 }
 
-const formatter = (lang: string, dateOnly: boolean, timeZone: string | undefined): Intl.DateTimeFormat =>
-  cached(`date ${lang} ${dateOnly} ${timeZone}`, () => new Intl.DateTimeFormat(lang, {dateStyle: 'long', ...(dateOnly ? {} : {timeStyle: 'short'}), timeZone}));
+const formatter = (lang: string, dateOnly: boolean): Intl.DateTimeFormat =>
+  cached(`date ${lang} ${dateOnly}`, () => new Intl.DateTimeFormat(lang, {dateStyle: 'long', ...(dateOnly ? {} : {timeStyle: 'short'}), timeZone: 'UTC'}));
 
 /** "A, B and C" in `lang`; Chinese and Japanese enumerate with 、 and no "and" (the narrow style). */
 export const listFormat = (lang: string): Intl.ListFormat => {

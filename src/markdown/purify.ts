@@ -1,13 +1,10 @@
 /**
  * DOMPurify, set up as news-elements uses it: the fallback sanitizer where the browser lacks the HTML
- * Sanitizer API. Loaded with `import()` by sanitize.ts only there, in a chunk with DOMPurify itself. The
- * allowlist comes from the caller (allowlist.ts), so that no module is shared between the chunks.
+ * Sanitizer API (loaded with `import()` by sanitize.ts only there, in a chunk with DOMPurify itself), and
+ * the server's sanitizer, on jsdom's window (server.ts). The allowlist comes from the caller
+ * (allowlist.ts), so that no module is shared between the chunks.
  */
 import createDOMPurify from 'dompurify';
-
-// Our own instance: hooks or settings of a DOMPurify the host page uses stay untouched, and ours are
-// untouchable by it.
-const dompurify = createDOMPurify(window);
 
 interface TrustedTypePolicy {
   createHTML(input: string): unknown;
@@ -50,14 +47,28 @@ const purifyConfig = (elements: Record<string, readonly string[]>, globalAttribu
   RETURN_DOM_FRAGMENT: true,
 });
 
-/** Sanitizes `html` into a fragment, allowing `elements` with their attributes and `globalAttributes`. */
-export function purify(html: string, elements: Record<string, readonly string[]>, globalAttributes: readonly string[]): DocumentFragment {
-  const config = purifyConfig(elements, globalAttributes);
-  const trusted = trustedTypesPolicy();
-  // Attributes DOMPurify allows on one element are allowed on all; narrow them per element.
-  const options = (trusted ? {...config, TRUSTED_TYPES_POLICY: trusted} : config) as Parameters<typeof dompurify.sanitize>[1];
-  return narrow(dompurify.sanitize(html, options) as unknown as DocumentFragment, elements, globalAttributes);
+type Purify = (html: string, elements: Record<string, readonly string[]>, globalAttributes: readonly string[]) => DocumentFragment;
+
+/**
+ * A sanitizer on `win`'s DOM: `html` into a fragment of `win`'s document, allowing `elements` with their
+ * attributes and `globalAttributes`. Our own DOMPurify instance: hooks or settings of a DOMPurify the host
+ * page uses stay untouched, and ours are untouchable by it.
+ */
+export function createPurify(win: Window): Purify {
+  const dompurify = createDOMPurify(win as Window & typeof globalThis);
+  return (html, elements, globalAttributes) => {
+    const config = purifyConfig(elements, globalAttributes);
+    const trusted = trustedTypesPolicy();
+    // Attributes DOMPurify allows on one element are allowed on all; narrow them per element.
+    const options = (trusted ? {...config, TRUSTED_TYPES_POLICY: trusted} : config) as Parameters<typeof dompurify.sanitize>[1];
+    return narrow(dompurify.sanitize(html, options) as unknown as DocumentFragment, elements, globalAttributes);
+  };
 }
+
+let inPage: Purify | undefined;
+
+/** {@link createPurify} on the page's window. */
+export const purify: Purify = (html, elements, globalAttributes) => (inPage ??= createPurify(window))(html, elements, globalAttributes);
 
 function narrow(fragment: DocumentFragment, elements: Record<string, readonly string[]>, globalAttributes: readonly string[]): DocumentFragment {
   for (const element of fragment.querySelectorAll('*')) {

@@ -65,11 +65,11 @@ function flatten(markdown: string): string {
 }
 
 /** Markdown as plain paragraphs of text, for input marked cannot lex (nothing valid is lost). */
-function asText(markdown: string): DocumentFragment {
-  const fragment = document.createDocumentFragment();
+function asText(markdown: string, doc: Document): DocumentFragment {
+  const fragment = doc.createDocumentFragment();
   for (const block of markdown.split(/\n\s*\n/)) {
     if (!block.trim()) continue;
-    const p = document.createElement('p');
+    const p = doc.createElement('p');
     p.textContent = block.trim();
     fragment.append(p);
   }
@@ -122,17 +122,26 @@ export async function renderMarkdown(markdown: string, options: RenderOptions = 
   return renderMarkdownNow(markdown, options)!;
 }
 
-/**
- * {@link renderMarkdown}, synchronously, so that a page never shows an article whose text is still on its
- * way; `undefined` while the sanitizer it needs is loading ({@link sanitizerReady}). Throws a
- * {@link NewsError} for oversized input.
- */
-export function renderMarkdownNow(markdown: string, options: RenderOptions = {}): DocumentFragment | undefined {
+/** Refuses Markdown over the cap rather than risk a hang: a {@link NewsError}. */
+function checkLength(markdown: string, options: RenderOptions): void {
   const max = options.maxLength ?? DEFAULT_MAX_MARKDOWN;
   if (markdown.length > max) {
     throw new NewsError('too-large', `Markdown is ${markdown.length} characters, over the ${max}-character cap`);
   }
-  if (sanitizerReady()) return undefined;
+}
+
+/**
+ * The pipeline of both halves, the browser's and the server's (server.ts): Markdown → marked →
+ * `sanitize` → the URL and link policy, as nodes of `doc` that nothing has loaded yet. Throws a
+ * {@link NewsError} for oversized input.
+ */
+export function markdownFragment(
+  markdown: string,
+  options: RenderOptions,
+  doc: Document,
+  sanitize: (html: string) => DocumentFragment,
+): DocumentFragment {
+  checkLength(markdown, options);
   let html: string;
   try {
     const tokens = marked.lexer(flatten(markdown));
@@ -140,11 +149,22 @@ export function renderMarkdownNow(markdown: string, options: RenderOptions = {})
     html = marked.parser(tokens);
   } catch (error) {
     // A stack overflow in marked's recursive lexer on a shape flatten() does not cover: show the text.
-    if (error instanceof RangeError || (error as Error)?.name === 'InternalError') return asText(markdown);
+    if (error instanceof RangeError || (error as Error)?.name === 'InternalError') return asText(markdown, doc);
     throw error;
   }
+  return finish(sanitize(html), options);
+}
+
+/**
+ * {@link renderMarkdown}, synchronously, so that a page never shows an article whose text is still on its
+ * way; `undefined` while the sanitizer it needs is loading ({@link sanitizerReady}). Throws a
+ * {@link NewsError} for oversized input.
+ */
+export function renderMarkdownNow(markdown: string, options: RenderOptions = {}): DocumentFragment | undefined {
+  checkLength(markdown, options);
+  if (sanitizerReady()) return undefined;
   // The URL policy runs on inert nodes; only then do they join the page (and images start loading).
-  return document.importNode(finish(sanitizeNow(html)!, options), true);
+  return document.importNode(markdownFragment(markdown, options, document, (html) => sanitizeNow(html)!), true);
 }
 
 export {sanitizerReady};
