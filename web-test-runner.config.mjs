@@ -17,6 +17,7 @@ import { netServerPlugin } from './test/harness/net-server.mjs';
 import { mediaPlugin } from './test/harness/media-plugin.mjs';
 import { cspMiddleware } from './test/harness/csp-server.mjs';
 import { failModuleMiddleware } from './test/harness/fail-module.mjs';
+import { ssrMiddleware } from './test/harness/ssr-server.mjs';
 import { summaryReporter } from './test/harness/summary-reporter.mjs';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { jsonModulesPlugin } from './test/harness/json-modules.mjs';
@@ -108,7 +109,7 @@ export default {
     config: { timeout: 10_000, retries: process.env.CI ? 1 : 0 },
   },
 
-  middleware: [net.middleware, cspMiddleware, failModuleMiddleware],
+  middleware: [net.middleware, cspMiddleware, ssrMiddleware, failModuleMiddleware],
   plugins: [
     net.plugin,
     mediaPlugin(), // forced-colors emulation in Chromium (test/a11y.test.ts)

@@ -8,13 +8,16 @@ const english = await (await fetch(fixtureUrl('english'))).json();
 export const seedArticle = (): Article => structuredClone(seed) as Article;
 export const englishArticle = (): Article => structuredClone(english) as Article;
 
+// Both walks work on nodes of any window (an iframe's too): they test node types and names, not classes.
+const isElement = (n: Node): n is Element => n.nodeType === Node.ELEMENT_NODE;
+
 /** All text of an element, its shadow tree and nested shadow trees, in document order. */
 export function deepText(node: Node): string {
   let text = '';
   const walk = (n: Node): void => {
     if (n.nodeType === Node.TEXT_NODE) text += n.textContent;
-    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
-    if (n instanceof HTMLScriptElement || n instanceof HTMLStyleElement) return;
+    if (isElement(n) && n.shadowRoot) walk(n.shadowRoot);
+    if (isElement(n) && (n.localName === 'script' || n.localName === 'style')) return;
     for (const child of n.childNodes) walk(child);
   };
   walk(node);
@@ -25,7 +28,7 @@ export function deepText(node: Node): string {
 export function deepQueryAll(root: Node, selector: string): Element[] {
   const found: Element[] = [];
   const walk = (n: Node): void => {
-    if (n instanceof Element) {
+    if (isElement(n)) {
       if (n.matches(selector)) found.push(n);
       if (n.shadowRoot) walk(n.shadowRoot);
     }
@@ -86,4 +89,36 @@ export function watchPage() {
       window.removeEventListener('unhandledrejection', onRejection);
     },
   };
+}
+
+/** Server-rendered HTML of each article (news-elements/ssr in the test server: test/harness/ssr-server.mjs). */
+export async function serverRender(items: unknown[], options: Record<string, unknown> = {}): Promise<({html: string} | {error: string})[]> {
+  const response = await fetch('/__ssr/render', {method: 'POST', body: JSON.stringify({items, options})});
+  if (!response.ok) throw new Error(`POST /__ssr/render: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** {@link serverRender} of one article that must render. */
+export async function serverHtml(item: unknown, options: Record<string, unknown> = {}): Promise<string> {
+  const [result] = await serverRender([item], options);
+  if (!result || 'error' in result) throw new Error(`server render failed: ${result?.error}`);
+  return result.html;
+}
+
+/**
+ * Every piece of text of the source article (test/fixtures/seed.txt, its 16 lines verbatim) that a
+ * rendering must show: the print byline's names (the elements join them as Chinese lists do), and each
+ * other line, the last body paragraph and its jump line "(下转第三版)" apart (one line in print, two parts
+ * here).
+ */
+export async function seedPieces(): Promise<string[]> {
+  const source = await (await fetch(new URL('./fixtures/seed.txt', import.meta.url))).text();
+  const lines = source.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length !== 16) throw new Error(`seed.txt has ${lines.length} lines, not 16`);
+  const [, authorLine, ...rest] = lines;
+  return [
+    ...authorLine!.split(' '),
+    ...[lines[0]!, ...rest].flatMap((line) => line.split('(下转第三版)').filter(Boolean)),
+    '(下转第三版)',
+  ];
 }
