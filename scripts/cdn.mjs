@@ -133,7 +133,7 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
           // The package's root (src/index.ts), and what the hydrate chunk takes from the entry's Lit.
           build.onResolve({filter: new RegExp(`^${CDN_ENTRY}$`)}, () => ({path: CDN_ENTRY, namespace: 'cdn-entry'}));
           build.onLoad({filter: /.*/, namespace: 'cdn-entry'}, () => ({
-            contents: `export * from './src/index.ts';\nexport {_$LH, noChange} from 'lit';\n`,
+            contents: `export * from './src/index.ts';\nexport {_$LH, adoptStyles, noChange, ReactiveElement, supportsAdoptingStyleSheets} from 'lit';\n`,
             resolveDir: root,
             loader: 'ts',
           }));

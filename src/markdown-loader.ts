@@ -23,15 +23,11 @@ export function loadMarkdownRenderer(): Promise<Renderer> {
   }));
 }
 
-/** Markdown → what `<news-body>` renders on the server: the same policy's sanitized HTML. */
-export type ServerMarkdown = (markdown: string, options: import('./markdown/render.js').RenderOptions) => unknown;
-
-let server: ServerMarkdown | undefined;
-
-/** The server's Markdown renderer, set by src/ssr/ before it renders (it needs Node: jsdom). */
-export const serverMarkdown = (): ServerMarkdown | undefined => server;
-
-/** @internal Called once by src/ssr/. */
-export const useServerMarkdown = (render: ServerMarkdown): void => {
-  server = render;
-};
+/**
+ * @internal For src/ssr/: the server's renderer (markdown/server.ts: the same policy's sanitized HTML) in
+ * place of the browser's, which needs a DOM. It renders at once, as the loaded browser renderer does.
+ */
+export function useMarkdownRenderer(server: {renderMarkdownNow(markdown: string, options: object): unknown}): void {
+  renderer = server as Renderer;
+  loading = Promise.resolve(renderer);
+}

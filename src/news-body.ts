@@ -1,10 +1,10 @@
-import {css, html, isServer, noChange, nothing} from 'lit';
+import {css, html, noChange, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {define} from './define.js';
 import {headingLevel, NewsElement} from './news-element.js';
 import {NewsError} from './events.js';
-import {loadMarkdownRenderer, markdownRenderer, serverMarkdown} from './markdown-loader.js';
+import {loadMarkdownRenderer, markdownRenderer} from './markdown-loader.js';
 import {plainMarkdown} from './plain-markdown.js';
 import type {ParseResult} from './model/types.js';
 import {SourceController} from './source-controller.js';
@@ -170,16 +170,14 @@ export class NewsBody extends NewsElement {
     // Rendered now, in this update, when it can be: plain paragraphs and headings need neither marked nor
     // a sanitizer; other text once the renderer is loaded (<news-article> loads it before it shows an
     // article that needs it). Either way the text appears together with the rest of the article. On the
-    // server, the same policy's sanitized HTML (src/markdown/server.ts).
+    // server, the renderer is the server's (src/markdown/server.ts: the same policy's sanitized HTML).
     let now: unknown;
     try {
-      now = isServer
-        ? serverMarkdown()?.(body.markdown, options)
-        : (plainMarkdown(body.markdown, level, this.maxLength) ?? markdownRenderer()?.renderMarkdownNow(body.markdown, options));
+      now = plainMarkdown(body.markdown, level, this.maxLength) ?? markdownRenderer()?.renderMarkdownNow(body.markdown, options);
     } catch (error) {
       return failed(error);
     }
-    if (now || isServer) {
+    if (now) {
       this._content = now;
       return;
     }

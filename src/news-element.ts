@@ -1,4 +1,4 @@
-import {adoptStyles, isServer, LitElement, ReactiveElement, render, supportsAdoptingStyleSheets, type PropertyValues} from 'lit';
+import {adoptStyles, isServer, LitElement, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {StringOverrides} from './i18n/locale.js';
 
@@ -12,33 +12,15 @@ export function headingLevel(value: unknown, fallback: number): number {
   return level >= 1 ? Math.min(6, level) : fallback;
 }
 
-/** Lit SSR's hydrate(), loaded the first time an element finds server-rendered HTML. */
-let hydrate: (typeof import('./hydrate.js'))['hydrate'] | undefined;
-let hydration: Promise<void> | undefined;
-const loadHydrate = (): Promise<void> =>
-  (hydration ??= import('./hydrate.js').then(
-    (module) => void (hydrate = module.hydrate),
+type Hydration = typeof import('./hydrate.js');
+/** The hydration code (src/hydrate.ts), loaded the first time an element finds server-rendered HTML. */
+let hydration: Hydration | undefined;
+let loading: Promise<void> | undefined;
+const loadHydration = (): Promise<void> =>
+  (loading ??= import('./hydrate.js').then(
+    (module) => void (hydration = module),
     (error: unknown) => console.warn(`news-elements: the hydration code could not be loaded (${String(error)}); rendering server HTML again`),
   ));
-
-/**
- * Adopts the server's nodes for `value` (the element's first render); HTML from another version of the
- * templates (a snippet rendered before the script was upgraded) is rendered again from the data instead,
- * rather than left half alive.
- */
-function hydrated(element: NewsElement, value: unknown): void {
-  const root = element.renderRoot as ShadowRoot;
-  const options = (element as unknown as {renderOptions: object}).renderOptions;
-  try {
-    if (!hydrate) throw new Error('no hydration code');
-    hydrate(value, root, options);
-  } catch (error) {
-    if (hydrate) console.warn(`<${element.localName}>: the server-rendered HTML does not match this version (${(error as Error).message}); rendering it again.`);
-    root.replaceChildren();
-    adoptStyles(root, (element.constructor as typeof LitElement).elementStyles);
-    render(value, root, options);
-  }
-}
 
 /**
  * What every news element shares: where its data comes from (`src`, `timeout`), the words it adds
@@ -113,10 +95,7 @@ export abstract class NewsElement extends LitElement {
     const root = this.shadowRoot;
     if (isServer || !root) return super.createRenderRoot();
     this._hydrating = true;
-    this._hold(loadHydrate());
-    // The server's <style> styles the article at first paint; if the page's CSP refused it (no hash for
-    // it in style-src), the same sheets, adopted, style it from now on.
-    if (supportsAdoptingStyleSheets) adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
+    this._hold(loadHydration());
     return root;
   }
 
@@ -127,13 +106,14 @@ export abstract class NewsElement extends LitElement {
   }
 
   protected override update(changed: PropertyValues): void {
-    if (!this._hydrating) return super.update(changed);
-    this._hydrating = false;
-    const value = this.render();
-    // LitElement's update without its render(): ReactiveElement's, which reflects properties.
-    (ReactiveElement.prototype as unknown as {update(this: ReactiveElement, changed: PropertyValues): void}).update.call(this, changed);
-    this.renderOptions.isConnected = this.isConnected;
-    hydrated(this, value);
+    if (this._hydrating) {
+      this._hydrating = false;
+      if (hydration?.adopt(this, changed)) return;
+      // No hydration code, or HTML of other templates: rendered anew from the data, in place of it.
+      this.renderRoot.replaceChildren();
+      adoptStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
+    }
+    super.update(changed);
   }
 
   /**

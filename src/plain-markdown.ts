@@ -31,12 +31,17 @@ export function isPlainMarkdown(markdown: string): boolean {
  * Renders `markdown` when it is plain paragraphs and headings; `undefined` means "not plain: use the
  * full renderer" (which also reports input over the cap).
  * @param headingLevel The article's headline level: `#` and `##` render one level below it.
- * @param doc The document to make nodes in (the server passes its own).
+ * @param doc The document to make nodes in; a server has none of its own (markdown/server.ts passes one).
  */
-export function plainMarkdown(markdown: string, headingLevel = 2, maxLength = MAX, doc: Document = document): DocumentFragment | undefined {
+export function plainMarkdown(
+  markdown: string,
+  headingLevel = 2,
+  maxLength = MAX,
+  doc: Document | undefined = globalThis.document,
+): DocumentFragment | undefined {
   const top = Math.min(5, Math.max(1, headingLevel));
   // Checked whole first: text with syntax late in it must not cost a DOM built for nothing.
-  if (markdown.length > maxLength || Number.isNaN(top) || !isPlainMarkdown(markdown)) return undefined;
+  if (!doc || markdown.length > maxLength || Number.isNaN(top) || !isPlainMarkdown(markdown)) return undefined;
   const fragment = doc.createDocumentFragment();
   let paragraph: string[] = [];
   const block = (tag: string, text: string) => {

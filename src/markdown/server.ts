@@ -28,8 +28,10 @@ export function markdownToHtml(markdown: string, options: RenderOptions = {}): s
   return holder.innerHTML;
 }
 
-/** What `<news-body>` renders on the server: {@link markdownToHtml}'s HTML, as it is. */
-export const serverMarkdown = (markdown: string, options: RenderOptions): unknown => unsafeHTML(markdownToHtml(markdown, options));
+/** The renderer `<news-body>` uses on the server (src/ssr/ sets it): {@link markdownToHtml}'s HTML, as it is. */
+export const serverRenderer = {
+  renderMarkdownNow: (markdown: string, options: RenderOptions): unknown => unsafeHTML(markdownToHtml(markdown, options)),
+};
 
 const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
 
@@ -51,7 +53,7 @@ export interface PageParts {
   dir?: string | undefined;
   title?: string | undefined;
   canonical?: string | undefined;
-  /** Already-made tags for the head (from {@link headTags}). */
+  /** Already-made tags for the head ({@link moduleScript}, {@link modulePreload}). */
   head?: string[];
   /** The body's HTML (the server-rendered element). */
   body: string;

@@ -12,9 +12,9 @@ import {html, type LitElement} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {NewsError} from '../events.js';
 import {catalogLocale, stringsReady} from '../i18n/locale.js';
-import {useServerMarkdown} from '../markdown-loader.js';
+import {useMarkdownRenderer} from '../markdown-loader.js';
 import {DEFAULT_MAX_MARKDOWN} from '../markdown/render.js';
-import {jsonScript, serverMarkdown} from '../markdown/server.js';
+import {jsonScript, serverRenderer} from '../markdown/server.js';
 import {parseArticle} from '../model/parse.js';
 import {rebase} from '../model/rebase.js';
 import type {Article, Problem} from '../model/types.js';
@@ -24,7 +24,7 @@ import {NewsByline} from '../news-byline.js';
 import {PhotoCaption} from '../photo-caption.js';
 import {RelatedNews} from '../related-news.js';
 
-useServerMarkdown(serverMarkdown);
+useMarkdownRenderer(serverRenderer);
 
 /** The element's attributes, as options; `base` resolves the data's relative URLs. */
 export interface RenderArticleOptions {
