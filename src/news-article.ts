@@ -1,5 +1,5 @@
 import {css, html, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {define} from './define.js';
 import {headingLevel, NewsElement} from './news-element.js';
@@ -10,7 +10,7 @@ import {rebase} from './model/rebase.js';
 import type {Article, Continuation} from './model/types.js';
 import {loadMarkdownRenderer} from './markdown-loader.js';
 import {isPlainMarkdown} from './plain-markdown.js';
-import {SourceController} from './source-controller.js';
+import {SourceController, type SourceState} from './source-controller.js';
 import {tokens} from './styles/shared.js';
 import './news-body.js';
 import './news-byline.js';
@@ -73,6 +73,7 @@ const HEADLINES = [
  * @csspart footer - The publisher's footer.
  * @csspart publisher - The publisher's name (a link when it has a `url`).
  * @csspart tagline - The publisher's tagline.
+ * @csspart expand - "Show the whole story", under a story that arrived while in view and holds the space it had (see `grow`).
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @cssprop --news-max-width - Maximum inline size of the article (default none: it fills its column).
@@ -183,6 +184,46 @@ export class NewsArticle extends NewsElement {
           max-inline-size: var(--news-measure, 44rem);
         }
       }
+      /* A story that arrived from src while in view, held to the space it had (updated() sets the size). */
+      article.held {
+        position: relative;
+        overflow: hidden;
+      }
+      article.held > * {
+        flex-shrink: 0;
+      }
+      article.held::after {
+        content: '';
+        position: absolute;
+        inset: auto 0 0;
+        block-size: min(4rem, 50%);
+        background: linear-gradient(transparent, var(--news-background, var(--_d-bg)));
+      }
+      .expand {
+        display: block;
+        box-sizing: border-box;
+        inline-size: 100%;
+        min-block-size: 2.75rem;
+        margin: 0;
+        padding: 0.5em var(--_space);
+        font: inherit;
+        font-weight: 600;
+        color: var(--_accent);
+        background: var(--news-background, var(--_d-bg));
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        cursor: pointer;
+      }
+      .expand span {
+        display: block;
+        overflow: hidden;
+        white-space: nowrap;
+        text-overflow: ellipsis;
+      }
+      .expand:focus-visible {
+        outline: 2px solid var(--_accent);
+        outline-offset: 2px;
+      }
       .logo {
         display: block;
         max-block-size: 2.5rem;
@@ -202,6 +243,19 @@ export class NewsArticle extends NewsElement {
 
   /** `target` for links in the article text, e.g. `_blank`. None by default. */
   @property({attribute: 'link-target'}) linkTarget?: string;
+
+  /**
+   * A story that arrives from `src` while the reader can see where it goes, with the partner's page
+   * after it, keeps the space the element had (none, unless the page declares some) and offers "Show the
+   * whole story" under it, rather than push that page down: a layout shift, which the partner pays for
+   * in search. `grow` takes the story's full height at once instead.
+   */
+  @property({type: Boolean, reflect: true}) grow = false;
+
+  /** The block size (CSS px) a story that arrived in view holds, until the reader asks for all of it. */
+  @state() private _held?: number;
+  /** The state the last update showed. */
+  private _shown: SourceState = 'empty';
 
   private _source = new SourceController<Article>(this, {
     property: () => this.article,
@@ -226,11 +280,62 @@ export class NewsArticle extends NewsElement {
       event.stopPropagation();
       this.dispatchEvent(newsEvent('news-error', (event as CustomEvent<NewsErrorDetail>).detail));
     });
+    // A keyboard user tabbing into the held part of a story gets all of it.
+    root.addEventListener('focusin', (event) => {
+      if (this._held !== undefined && (event.target as Element).closest?.('article')) this._expand(false);
+    });
     return root;
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('article') || changed.has('src')) this._source.sync();
+    const shown = this._source.state;
+    if (shown !== 'ready') this._held = undefined;
+    else if (this._shown === 'loading' && !this.grow && this._wouldShift()) this._held = this.getBoundingClientRect().height;
+    this._shown = shown;
+  }
+
+  /**
+   * Whether the story, growing now, would move what the reader sees: the page is in view, the element is
+   * laid out at or above the bottom of the viewport, and the partner's page goes on after it.
+   */
+  private _wouldShift(): boolean {
+    if (document.visibilityState !== 'visible' || !this.getClientRects().length) return false;
+    const {top, bottom} = this.getBoundingClientRect();
+    return top < innerHeight && document.body.getBoundingClientRect().bottom - bottom > 24;
+  }
+
+  /** The held size, as a rule of this element's own adopted sheet: no style attribute (strict CSP). */
+  private _sheet?: CSSStyleSheet;
+
+  override updated(): void {
+    const article = this.renderRoot.querySelector('article');
+    const bar = this.renderRoot.querySelector<HTMLElement>('.expand');
+    if (this._held === undefined || !article || !bar) return;
+    if (!this._sheet) {
+      const root = this.renderRoot as ShadowRoot;
+      this._sheet = new CSSStyleSheet();
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this._sheet];
+    }
+    this._sheet.replaceSync(`article.held{max-block-size:${Math.max(0, this._held - bar.offsetHeight)}px}`);
+    // A story that fits where it stands needs no control: measured once its parts have rendered, and
+    // still before any paint.
+    const held = this._held;
+    void this.updateComplete.then(() => {
+      if (this._held === held && article.scrollHeight <= held) this._expand(false);
+    });
+  }
+
+  private _expand(focus = true): void {
+    this._held = undefined;
+    const article = this.renderRoot.querySelector('article');
+    if (!article) return;
+    article.classList.remove('held'); // laid out whole now, not at the next render
+    if (focus) {
+      // The control goes: the reader goes on from the story itself.
+      article.tabIndex = -1;
+      article.focus({preventScroll: true});
+    }
   }
 
   /** Resolves once the article, including its Markdown, is rendered. */
@@ -247,7 +352,8 @@ export class NewsArticle extends NewsElement {
       const lang = article.lang;
       const ui = this._source.lang();
       const {continuation, publisher, related} = article;
-      return html`<article part="article" lang=${ifDefined(lang)} dir=${ifDefined(lang ? direction(lang) : undefined)}
+      const held = this._held !== undefined;
+      return html`<article part="article" class=${held ? 'held' : ''} lang=${ifDefined(lang)} dir=${ifDefined(lang ? direction(lang) : undefined)}
         aria-labelledby=${ifDefined(article.headline ? 'headline' : undefined)}>
         <header part="header">
           ${article.section ? html`<p part="kicker" class="kicker">${article.section}</p>` : nothing}
@@ -296,8 +402,16 @@ export class NewsArticle extends NewsElement {
               ${publisher.tagline ? html`<p part="tagline">${publisher.tagline}</p>` : nothing}
             </footer>`
           : nothing}
-      </article>`;
+      </article>${held ? this._bar(article.headline) : nothing}`;
     });
+  }
+
+  /** "Show the whole story" under a held story; with the headline too when none of the story shows. */
+  private _bar(headline: string | undefined) {
+    const words = this._source.strings().showStory;
+    return html`<button part="expand" class="expand" type="button" aria-expanded="false" @click=${() => this._expand()}>
+      <span>${headline && this._held! < 48 ? `${headline} · ${words}` : words}</span>
+    </button>`;
   }
 
   /** The jump line: its own words, or "(下转第三版)" / "Continued on page 3" made from a page number. */

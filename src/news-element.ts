@@ -39,7 +39,7 @@ const loadHydration = (): Promise<void> =>
  * @cssprop --news-radius - Corner radius of images and boxes (default 4px).
  * @cssprop --news-line-height-cjk - Line height for Chinese, Japanese and Korean text (default 1.8).
  * @cssprop --news-paragraph-indent - First-line indent of paragraphs (default 0; 2em in the print look).
- * @cssprop --news-loading-min-height - Minimum block size of the loading state, so the page does not jump when the data arrives (default 12rem).
+ * @cssprop --news-loading-min-height - Block size of the loading state (default 0: it takes no room, so its upgrade moves nothing; declare the space the story will take, on the element too before it is defined, and nothing moves when it arrives).
  */
 export abstract class NewsElement extends LitElement {
   static version = '0.1.0';

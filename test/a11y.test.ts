@@ -673,7 +673,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
       for (const [name, cls] of Object.entries(classes)) {
         const css = flatten(cls.styles).join('\n').replace(/\/\*[\s\S]*?\*\//g, '');
         // The sheets really were read: the shared tokens, and the element's own logical properties.
-        expect(css, name).to.include('--_d-text').and.to.match(/-(?:inline|block)-(?:start|end|size)\s*:/);
+        expect(css, name).to.include('--_d-text').and.to.match(/(?:^|[\s;{-])(?:inline|block)-(?:start|end|size)\s*:/);
         for (const [pattern, what] of physical) {
           for (const m of css.matchAll(pattern)) {
             found.push(`${name}: ${what}: “${css.slice(Math.max(0, m.index - 20), m.index + 40).trim()}”`);

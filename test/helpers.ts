@@ -38,6 +38,10 @@ export function deepQueryAll(root: Node, selector: string): Element[] {
   return found;
 }
 
+/** The links in the text of an article: in the shadow roots of its `<news-body>` parts. */
+export const bodyLinks = (root: Node): HTMLAnchorElement[] =>
+  deepQueryAll(root, 'a').filter((a) => (a.getRootNode() as ShadowRoot).host?.localName === 'news-body') as HTMLAnchorElement[];
+
 /** Records `news-load` / `news-error` events that reach `document`. */
 export function recordEvents() {
   const loads: CustomEvent[] = [];

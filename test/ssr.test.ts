@@ -12,7 +12,7 @@ import '../src/index.js';
 import type {NewsArticle} from '../src/index.js';
 import type {SsrReport} from './ssr/ssr-page.js';
 import {engine, waitUntil} from './harness/env.js';
-import {captureWarnings, deepQueryAll, deepText, englishArticle, recordEvents, seedArticle, seedPieces, serverHtml} from './helpers.js';
+import {bodyLinks, captureWarnings, deepQueryAll, deepText, englishArticle, recordEvents, seedArticle, seedPieces, serverHtml} from './helpers.js';
 
 const TIMEOUT = 10_000;
 
@@ -125,7 +125,9 @@ describe('Server-rendered HTML (news-elements/ssr)', function () {
         'https://news.example.org/2026/01/20/ferry-funds',
       ]);
       // Links in the text keep the policy the sanitizing path gives them.
-      for (const a of deepQueryAll(page.story, 'news-body a') as HTMLAnchorElement[]) expect(a.rel, a.href).to.equal('noopener noreferrer');
+      const inText = bodyLinks(page.story);
+      expect(inText.map((a) => a.href)).to.deep.equal(['https://news.example.org/ferry-timetable']);
+      for (const a of inText) expect(a.rel, a.href).to.equal('noopener noreferrer');
     } finally {
       page.remove();
     }
@@ -171,6 +173,20 @@ describe('Server-rendered HTML (news-elements/ssr)', function () {
       expect(report.violations, 'CSP violations').to.deep.equal([]);
       expect(report.styledBefore, 'headline weight, host display before the script').to.match(/ block$/);
       expectHydratedInPlace(report);
+    } finally {
+      page.remove();
+    }
+  });
+
+  it('the built CDN files, as `news-elements render --script` embeds them, hydrate in place under the strict CSP with hashes', async () => {
+    const page = await openPage('story=seed&csp=hashes&cdn');
+    try {
+      const report = await page.hydrate();
+      expect(report.violations, 'CSP violations').to.deep.equal([]);
+      expect(report.styledBefore).to.match(/ block$/);
+      expectHydratedInPlace(report);
+      const scripts = page.frame.contentWindow!.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/dist/'));
+      expect(scripts.sort()).to.deep.equal(['/dist/cdn/chunks/hydrate.js', '/dist/cdn/chunks/zh-CN.js', '/dist/cdn/news-elements-hydrate.js', '/dist/cdn/news-elements.js']);
     } finally {
       page.remove();
     }

@@ -22,6 +22,7 @@ const strings: UiStrings = {
   by: 'بقلم',
   continuedOnPage: 'يتبع في الصفحة {page}',
   readMore: 'اقرأ المزيد',
+  showStory: 'عرض القصة كاملة',
   roles: {reporter: 'مراسل', correspondent: 'مراسل', photographer: 'مصوّر', editor: 'محرّر', intern: 'متدرّب'},
 };
 

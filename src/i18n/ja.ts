@@ -22,6 +22,7 @@ const strings: UiStrings = {
   by: '',
   continuedOnPage: '（{page}面に続く）',
   readMore: '続きを読む',
+  showStory: '記事をすべて表示',
   roles: {reporter: '記者', correspondent: '特派員', photographer: '写真', editor: '編集', intern: '研修記者'},
 };
 

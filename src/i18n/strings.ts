@@ -20,6 +20,8 @@ export interface UiStrings {
   continuedOnPage: string;
   /** Link text for a continuation or a teaser that has a link but no words of its own. */
   readMore: string;
+  /** The control under a story that arrived while in view and holds its space (see `<news-article grow>`). */
+  showStory: string;
   /** Author roles given as these ids in the data are shown in the reader's language. */
   roles: Record<AuthorRole, string>;
 }
@@ -60,6 +62,7 @@ export const en: UiStrings = {
   by: 'By',
   continuedOnPage: 'Continued on page {page}',
   readMore: 'Read more',
+  showStory: 'Show the whole story',
   roles: {reporter: 'Reporter', correspondent: 'Correspondent', photographer: 'Photographer', editor: 'Editor', intern: 'Intern'},
 };
 

@@ -22,6 +22,7 @@ const strings: UiStrings = {
   by: '',
   continuedOnPage: '(下转第{page}版)',
   readMore: '阅读全文',
+  showStory: '展开全文',
   roles: {reporter: '记者', correspondent: '通讯员', photographer: '摄影', editor: '编辑', intern: '实习生'},
 };
 

@@ -22,6 +22,7 @@ const strings: UiStrings = {
   by: '',
   continuedOnPage: '(下轉第{page}版)',
   readMore: '閱讀全文',
+  showStory: '展開全文',
   roles: {reporter: '記者', correspondent: '特派員', photographer: '攝影', editor: '編輯', intern: '實習記者'},
 };
 

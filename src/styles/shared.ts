@@ -88,8 +88,15 @@ export const tokens = css`
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
   }
+  /* The loading state holds exactly the space the token declares: none by default, as the page gave none
+     to the element before its script came, so that the upgrade moves nothing below it. Its words stay in
+     the box for assistive technology (role="status"). A partner who declares space shows the box. */
   .loading {
-    min-block-size: var(--news-loading-min-height, 12rem);
+    box-sizing: border-box;
+    block-size: var(--news-loading-min-height, 0px);
+    overflow: hidden;
+    padding: min(var(--_space), calc(var(--news-loading-min-height, 0px) / 4));
+    border-width: min(1px, var(--news-loading-min-height, 0px));
     color: var(--_muted);
     animation: news-pulse 1.6s ease-in-out infinite;
   }

@@ -50,7 +50,7 @@ export const net = {
   reset: '/__net/reset',
   big: (mb: number, chunked = false) => `/__net/big?mb=${mb}${chunked ? '&chunked=1' : ''}`,
   redirectLoop: '/__net/redirect-loop',
-  fixture: (name: string) => `/__net/fixture/${encodeURIComponent(name)}`,
+  fixture: (name: string, delayMs = 0) => `/__net/fixture/${encodeURIComponent(name)}${delayMs ? `?delay=${delayMs}` : ''}`,
   countArticle: (key: string) => `/__net/count/${encodeURIComponent(key)}/article`,
   countHits: (key: string) => `/__net/count/${encodeURIComponent(key)}/hits`,
   aborted: (key: string) => `/__net/aborted/${encodeURIComponent(key)}`,

@@ -22,7 +22,7 @@
 //   /__net/big?mb=<n>[&chunked=1]         JSON article whose body string is > n MiB
 //                                         (default 3, max 64); Content-Length unless chunked=1
 //   /__net/redirect-loop                  302 to itself, forever
-//   /__net/fixture/<name>                 test/fixtures/<name>.json as application/json
+//   /__net/fixture/<name>[?delay=<ms>]    test/fixtures/<name>.json as application/json (after `delay` ms)
 //   /__net/count/<key>/article            counts the request, then after 100 ms serves
 //                                         {"headline":"Counted","body":"Counted body."}
 //   /__net/count/<key>/hits               {"hits": n, "completed": n, "aborted": n}
@@ -288,6 +288,8 @@ export function netServerPlugin() {
           sendJson(res, { error: `no fixture ${a}` }, 404);
           return true;
         }
+        const wait = intParam(url, 'delay', 0, 0, 60_000);
+        if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
         send(res, 200, 'application/json; charset=utf-8', data);
         return true;
       }
