@@ -17,13 +17,15 @@
 // Prints a Markdown table on stdout (progress on stderr) and writes bench/results/latest.json.
 
 import {spawnSync} from 'node:child_process';
-import {cp, mkdir, mkdtemp, readdir, rm, stat, writeFile} from 'node:fs/promises';
+import {cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises';
 import {cpus, tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import * as esbuild from 'esbuild';
+import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import {cjkArticle, english, photos, relatedItems, seed, seedVariant} from './data.mjs';
+import {partnerPages, VIEWPORTS} from './partner.mjs';
 import {startServer} from './server.mjs';
 import {bootstrapMedian, median, prng, shuffle} from './stats.mjs';
 
@@ -58,6 +60,8 @@ const BROWSERS = ['chromium', ...(flags.has('no-firefox') ? [] : ['firefox'])];
 const LATENCY = Number(flags.get('latency') ?? 0);
 const INSTANCES = 50; // case 7
 const IMAGE_DELAY = 1500; // case 8
+const CPU_SLOWDOWN = 4; // case 10
+const LIGHTHOUSE_RUNS = Number(flags.get('lighthouse-runs') ?? (QUICK ? 1 : 5)); // case 11, per page
 const random = prng(SEED);
 
 // ------------------------------------------------------------------------------------------------ build
@@ -179,6 +183,13 @@ function addStaticPages(server, {html, css}) {
     page({body: `<div id="col">${article}</div><script>document.getElementById('col').lastElementChild.getBoundingClientRect(); performance.mark('laid-out');</script>`}),
   );
   server.pages.set('/bench/lcp-static.html', page({body: `<div id="col">${article}</div>`}));
+}
+
+/** Cases 9–11: the partner's page with each embed code (bench/partner.mjs); case 10's with marks. */
+function addPartnerPages(server, {html, css}, snippet, strings) {
+  const staticArticle = withStyles(html, css);
+  for (const [kind, body] of Object.entries(partnerPages({staticArticle, snippet, strings}))) server.pages.set(`/bench/partner-${kind}.html`, body);
+  server.pages.set('/bench/partner-hydrate-marked.html', partnerPages({staticArticle, snippet, strings, marks: true}).hydrate);
 }
 
 // --------------------------------------------------------------------------------------------- browsers
@@ -565,8 +576,165 @@ async function stability(name, browser, url, server) {
   }
 }
 
+/**
+ * Case 9 (Chromium): the partner's page at a phone's and a desktop's size, with content after the story,
+ * per embed code: cumulative layout shift until the story and its photo are shown (and, with a script,
+ * live), and LCP against the static page of the same round.
+ */
+async function partnerCase(name, browser, url) {
+  const kinds = ['static', 'ssr', 'hydrate', 'src', 'declared', ...(flags.has('variants') ? ['hydrate-plain', 'hydrate-preload'] : [])];
+  const labels = {
+    'hydrate-plain': 'snippet + news-elements.js itself (not the idle loader)',
+    'hydrate-preload': 'snippet + news-elements.js + modulepreloads of its hydrate and zh-CN chunks',
+    ssr: 'server-rendered snippet, no script',
+    hydrate: 'server-rendered snippet + news-elements-hydrate.js (hydration)',
+    src: 'client-only `src` embed code',
+    declared: '`src` embed code + declared space (min-block-size: 100vh)',
+  };
+  for (const [width, viewport] of Object.entries(VIEWPORTS)) {
+    const s = Object.fromEntries(kinds.map((k) => [k, {cls: [], lcp: []}]));
+    const shifts = {};
+    for (let round = -WARMUP; round < ROUNDS; round++) {
+      for (const kind of shuffle([...kinds], random)) {
+        const result = await settledLoad(browser, `${url}/bench/partner-${kind}.html`, {viewport});
+        if (result.lcp === null) throw new Error(`${name}: no largest-contentful-paint entry on partner-${kind}`);
+        if (round < 0) continue;
+        s[kind].cls.push(result.cls);
+        s[kind].lcp.push(result.lcp);
+        if (result.cls > 0) shifts[kind] ??= result.shifts;
+      }
+      if ((round + 1) % 10 === 0) log(`${name}: case 9 partner page, ${width}, ${round + 1}/${ROUNDS} rounds`);
+    }
+    const size = `${width} ${viewport.width}×${viewport.height}`;
+    const zero = {max: 0.0005, every: true, label: '0.000 (every round)'};
+    record(name, '9', `${size}: CLS, static page (reference)`, s.static.cls, {unit: '', digits: 3});
+    for (const kind of kinds.slice(1)) {
+      const judged = kind === 'ssr' || kind === 'hydrate';
+      record(name, '9', `${size}: CLS, ${labels[kind]}`, s[kind].cls, {goal: judged ? zero : undefined, unit: '', digits: 3, extra: {shifts: shifts[kind]}});
+      record(name, '9', `${size}: LCP, ${labels[kind]} / static`, s[kind].lcp.map((v, i) => v / s.static.lcp[i]), {
+        goal: judged ? {max: 1.05} : undefined,
+        extra: {elementMs: median(s[kind].lcp), staticMs: median(s.static.lcp)},
+      });
+    }
+  }
+}
+
+/**
+ * Case 10 (Chromium, CPU slowed 4×): what waking up the server-rendered seed costs the main thread, from
+ * the element script's start (a mark just before it) until the story is live (its news-load): the time
+ * in tasks, and the longest task (CDP trace).
+ */
+async function hydrationCost(name, browser, url) {
+  const total = [];
+  const longest = [];
+  for (let round = -WARMUP; round < ROUNDS; round++) {
+    const page = await browser.newPage();
+    try {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Emulation.setCPUThrottlingRate', {rate: CPU_SLOWDOWN});
+      await page.setViewport(VIEWPORTS.phone);
+      await page.tracing.start({categories: ['toplevel', 'blink.user_timing']});
+      await page.goto(`${url}/bench/partner-hydrate-marked.html`, {waitUntil: 'load'});
+      await page.waitForFunction(() => performance.getEntriesByName('live').length, {timeout: 30_000});
+      const {mainThread, longestTask: task} = tasksBetween(JSON.parse(new TextDecoder().decode(await page.tracing.stop())), 'script-start', 'live');
+      if (round >= 0) total.push(mainThread), longest.push(task);
+    } finally {
+      await page.close();
+    }
+    if ((round + 1) % 10 === 0) log(`${name}: case 10 hydration cost, ${round + 1}/${ROUNDS} rounds`);
+  }
+  record(name, '10', `hydration, ${CPU_SLOWDOWN}× CPU: longest task, script start → live`, longest, {goal: {max: 50, strict: true}, unit: 'ms', digits: 1});
+  record(name, '10', `hydration, ${CPU_SLOWDOWN}× CPU: main-thread time in tasks, script start → live`, total, {unit: 'ms', digits: 1});
+}
+
+/** Main-thread tasks of the page that set `from` and `to` (marks): their time inside that span, and the longest. */
+function tasksBetween(trace, from, to) {
+  const events = trace.traceEvents ?? trace;
+  const mark = (markName) => events.find((e) => e.name === markName && e.cat.includes('user_timing'));
+  const start = mark(from);
+  const end = mark(to);
+  if (!start || !end) throw new Error(`trace: no "${from}" or "${to}" mark`);
+  let mainThread = 0;
+  let longestTask = 0;
+  for (const e of events) {
+    if (e.pid !== start.pid || e.tid !== start.tid || e.ph !== 'X' || !e.name.endsWith('RunTask')) continue;
+    const overlap = Math.min(e.ts + e.dur, end.ts) - Math.max(e.ts, start.ts);
+    if (overlap <= 0 && !(e.ts <= start.ts && e.ts + e.dur >= start.ts)) continue;
+    mainThread += Math.max(0, overlap);
+    longestTask = Math.max(longestTask, e.dur);
+  }
+  return {mainThread: mainThread / 1000, longestTask: longestTask / 1000};
+}
+
+/**
+ * Case 11: Lighthouse 12, its default mobile profile (simulated slow 4G, 4× CPU), on the partner's page
+ * with each embed code: performance score, LCP, TBT and CLS. Pages interleaved, LIGHTHOUSE_RUNS each.
+ */
+async function lighthouseCase(url) {
+  const kinds = ['static', 'ssr', 'hydrate', 'src'];
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--remote-debugging-port=0'],
+  });
+  const {version} = JSON.parse(await readFile(path.join(ROOT, 'node_modules/lighthouse/package.json'), 'utf8'));
+  versions.lighthouse = `Lighthouse ${version} (case 11, mobile profile), ${await browser.version()}`;
+  const port = Number(new URL(browser.wsEndpoint()).port);
+  const s = Object.fromEntries(kinds.map((k) => [k, {score: [], lcp: [], tbt: [], cls: []}]));
+  try {
+    for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
+      for (const kind of shuffle([...kinds], random)) {
+        const {lhr} = await lighthouse(`${url}/bench/partner-${kind}.html`, {port, output: 'json', logLevel: 'error', onlyCategories: ['performance']});
+        if (lhr.runtimeError) throw new Error(`Lighthouse on partner-${kind}: ${lhr.runtimeError.message}`);
+        const audit = (id) => lhr.audits[id].numericValue;
+        s[kind].score.push(lhr.categories.performance.score * 100);
+        s[kind].lcp.push(audit('largest-contentful-paint'));
+        s[kind].tbt.push(audit('total-blocking-time'));
+        s[kind].cls.push(audit('cumulative-layout-shift'));
+      }
+      log(`lighthouse: case 11, ${run + 1}/${LIGHTHOUSE_RUNS} runs of each page`);
+    }
+  } finally {
+    await browser.close();
+  }
+  const labels = {static: 'static page', ssr: 'snippet, no script', hydrate: 'snippet + script', src: '`src` embed code'};
+  for (const kind of kinds) {
+    record('lighthouse', '11', `${labels[kind]}: performance score`, s[kind].score, {unit: '', digits: 0});
+    if (kind === 'ssr' || kind === 'hydrate') {
+      record('lighthouse', '11', `${labels[kind]}: score, static − this`, s[kind].score.map((v, i) => s.static.score[i] - v), {goal: {max: 2}, unit: 'points', digits: 0});
+    }
+    record('lighthouse', '11', `${labels[kind]}: LCP`, s[kind].lcp, {unit: 'ms', digits: 0});
+    record('lighthouse', '11', `${labels[kind]}: TBT`, s[kind].tbt, {unit: 'ms', digits: 0});
+    record('lighthouse', '11', `${labels[kind]}: CLS`, s[kind].cls, {unit: '', digits: 3});
+  }
+}
+
+/** Case 12 (Node, one core): renderArticle (dist/ssr) on the seed and on the 100,000-character article. */
+async function serverThroughput(ssr) {
+  const quiet = {onProblem() {}};
+  const BATCH = 20;
+  for (let i = 0; i < 20; i++) await ssr.renderArticle(seed, quiet);
+  await ssr.renderArticle(cjkArticle, quiet);
+  const perSeed = [];
+  const long = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let t = performance.now();
+    for (let i = 0; i < BATCH; i++) await ssr.renderArticle(seed, quiet);
+    perSeed.push((performance.now() - t) / BATCH);
+    t = performance.now();
+    await ssr.renderArticle(cjkArticle, quiet);
+    long.push(performance.now() - t);
+  }
+  log(`node: case 12 server rendering, ${ROUNDS} rounds`);
+  const row = record('node', '12', 'server: renderArticle, ms per seed article (≤ 10 ms: ≥ 100 per second)', perSeed, {goal: {max: 10}, unit: 'ms', digits: 2});
+  row.perSecond = 1000 / row.median;
+  record('node', '12', 'server: renderArticle, the 100,000-character article', long, {goal: {max: 200}, unit: 'ms', digits: 0});
+}
+
 // ----------------------------------------------------------------------------------------------- main
 const {dir: snapshot, chunk, strings} = await cdnSnapshot();
+// news-elements/ssr as the package ships it (dist/ssr, built with dist/cdn).
+const ssr = await import(pathToFileURL(path.join(ROOT, 'dist/ssr/index.js')).href);
+const snippet = await ssr.renderArticle(seed, {onProblem() {}});
 const server = await startServer({'/cdn/': path.join(snapshot, 'cdn'), '/demo/': path.join(ROOT, 'demo'), '/bench/': path.join(ROOT, 'bench')});
 addPages(server, chunk, strings);
 server.pages.set('/bench/lit-floor.js', await litFloor());
@@ -578,6 +746,8 @@ try {
   for (const name of BROWSERS) {
     // Firefox has no CDP: cases 7 and 8 are Chromium's.
     if (name === 'firefox' && ![1, 2, 3, 4, 5, 6].some(want)) continue;
+    // Chromium also prepares the static article the partner pages of case 11 need.
+    if (name === 'chromium' && ![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].some(want)) continue;
     const browser = await launch(name);
     try {
       versions[name] = await browser.version();
@@ -589,14 +759,19 @@ try {
         await page.close();
       }
       addStaticPages(server, prepared.seed);
+      addPartnerPages(server, prepared.seed, snippet, strings);
       if (want(1)) await coldSeed(name, browser, server.url);
       if (want(5)) await coldLcp(name, browser, server.url, server);
       if (name === 'chromium' && want(7)) await memory(name, browser, server.url);
       if (name === 'chromium' && want(8)) await stability(name, browser, server.url, server);
+      if (name === 'chromium' && want(9)) await partnerCase(name, browser, server.url);
+      if (name === 'chromium' && want(10)) await hydrationCost(name, browser, server.url);
     } finally {
       await browser.close();
     }
   }
+  if (want(11) && !flags.has('no-lighthouse')) await lighthouseCase(server.url);
+  if (want(12)) await serverThroughput(ssr);
 } finally {
   await server.close();
   await rm(snapshot, {recursive: true, force: true});
@@ -611,7 +786,8 @@ function gitState() {
 
 const seconds = (performance.now() - started) / 1000;
 const out = [`## news-elements bench (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${ROUNDS} rounds${QUICK ? ', --quick' : ''})`, ''];
-for (const name of BROWSERS.filter((b) => versions[b])) {
+if (results.some((r) => r.browser === 'node')) versions.node = `Node ${process.version} (server rendering, case 12)`;
+for (const name of [...BROWSERS, 'lighthouse', 'node'].filter((b) => versions[b])) {
   out.push(`### ${versions[name]}`, '', table(name), '');
   const absolute = results.filter((r) => r.browser === name && r.elementMs !== undefined && r.unit !== 'ms');
   if (absolute.length) {

@@ -53,7 +53,10 @@ const NET_EAGER = path.join(srcDir, 'net', 'eager.ts');
 const NET_LOAD = path.join(srcDir, 'net', 'load.ts');
 const HYDRATE = path.join(srcDir, 'hydrate.ts');
 const LIT_HTML_DIR = path.join(root, 'node_modules', 'lit-html') + path.sep;
-const CDN_ENTRY = 'news-elements:entry';
+const CDN_ENTRY = path.join(srcDir, 'cdn', 'news-elements.ts');
+/** The script for server-rendered pages: news-elements.js, imported once the browser is idle. */
+const HYDRATE_LOADER = path.join(srcDir, 'cdn', 'news-elements-hydrate.ts');
+export const LOADER = 'news-elements-hydrate.js';
 /** src/i18n/<BCP 47 tag>.ts: the languages loaded on demand by src/i18n/locale.ts. */
 const LOCALE_FILE = /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.ts$/;
 const toTs = (resolveDir, spec) => path.resolve(resolveDir, spec).replace(/\.js$/, '.ts');
@@ -130,13 +133,6 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
       {
         name: 'markdown-chunk',
         setup(build) {
-          // The package's root (src/index.ts), and what the hydrate chunk takes from the entry's Lit.
-          build.onResolve({filter: new RegExp(`^${CDN_ENTRY}$`)}, () => ({path: CDN_ENTRY, namespace: 'cdn-entry'}));
-          build.onLoad({filter: /.*/, namespace: 'cdn-entry'}, () => ({
-            contents: `export * from './src/index.ts';\nexport {_$LH, adoptStyles, noChange, ReactiveElement, supportsAdoptingStyleSheets} from 'lit';\n`,
-            resolveDir: root,
-            loader: 'ts',
-          }));
           build.onResolve({filter: /^\.\.?\//}, (args) => {
             const file = toTs(args.resolveDir, args.path);
             // Pages that use `src` are most pages: the fetch code goes in the entry, not in a chunk one
@@ -154,18 +150,22 @@ export async function buildCdn({write = true, outdir = 'dist/cdn'} = {}) {
   });
   failOnWarnings(entry);
 
+  // Pass 3, the script for server-rendered pages: alone, a few hundred bytes.
+  const loader = await esbuild.build({...common, entryPoints: {[LOADER.slice(0, -3)]: HYDRATE_LOADER}, outdir, entryNames: '[name]'});
+  failOnWarnings(loader);
+
   const absOut = path.join(root, outdir);
   const files = new Map(
-    [...entry.outputFiles, ...lazy.outputFiles].map((f) => [path.relative(absOut, f.path).split(path.sep).join('/'), Buffer.from(f.contents)]),
+    [...entry.outputFiles, ...lazy.outputFiles, ...loader.outputFiles].map((f) => [path.relative(absOut, f.path).split(path.sep).join('/'), Buffer.from(f.contents)]),
   );
   // Written before the checks, so that a failed check leaves the files to look at.
   if (write) {
-    for (const f of [...entry.outputFiles, ...lazy.outputFiles]) {
+    for (const f of [...entry.outputFiles, ...lazy.outputFiles, ...loader.outputFiles]) {
       await mkdir(path.dirname(f.path), {recursive: true});
       await writeFile(f.path, f.contents);
     }
   }
-  const build = {files, entryMeta: entry.metafile, lazyMeta: lazy.metafile, outdir};
+  const build = {files, entryMeta: entry.metafile, lazyMeta: lazy.metafile, loaderMeta: loader.metafile, outdir};
   checkCdn(build);
   return build;
 }
@@ -180,7 +180,12 @@ function failOnWarnings(result) {
  * import(); the Markdown chunk asks the entry only for names the entry exports; no file is Lit's
  * development build.
  */
-function checkCdn({files, entryMeta, lazyMeta, outdir}) {
+function checkCdn({files, entryMeta, lazyMeta, loaderMeta, outdir}) {
+  // The loader imports nothing but the entry beside it, by a URL made from its own.
+  const [loaderOut] = Object.values(loaderMeta.outputs).filter((o) => o.entryPoint);
+  if (loaderOut.imports.length || !files.get(LOADER).toString('utf8').includes('"./news-elements.js",import.meta.url')) {
+    throw new Error(`${LOADER} must import() only ./${ENTRY}, resolved against its own URL`);
+  }
   const entry = `${outdir}/${ENTRY}`;
   const out = entryMeta.outputs[entry];
   if (!out) throw new Error(`esbuild wrote no ${entry}`);

@@ -92,7 +92,7 @@ export class PhotoCaption extends NewsElement {
 
 
 
-  /** `lazy` (default) or `eager`: a hero image above the fold should not wait. */
+  /** `lazy` (default) or `eager`: a hero image above the fold should not wait (it is then fetched at high priority, `fetchpriority="high"`: it is often the page's largest paint). */
   @property() loading: 'lazy' | 'eager' = 'lazy';
 
   @state() private _broken = false;
@@ -129,6 +129,7 @@ export class PhotoCaption extends NewsElement {
             srcset=${ifDefined(photo.srcset)}
             sizes=${ifDefined(photo.srcset ? (photo.sizes ?? '100vw') : undefined)}
             loading=${this.loading === 'eager' ? 'eager' : 'lazy'}
+            fetchpriority=${ifDefined(this.loading === 'eager' ? 'high' : undefined)}
             decoding="async"
             @error=${this._onError}
           />

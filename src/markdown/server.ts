@@ -53,7 +53,7 @@ export interface PageParts {
   dir?: string | undefined;
   title?: string | undefined;
   canonical?: string | undefined;
-  /** Already-made tags for the head ({@link moduleScript}, {@link modulePreload}). */
+  /** Already-made tags for the head ({@link moduleScript}). */
   head?: string[];
   /** The body's HTML (the server-rendered element). */
   body: string;
@@ -80,6 +80,5 @@ export function page({lang, dir, title, canonical, head = [], body}: PageParts):
   ].join('\n');
 }
 
-/** `<script type="module" src>` and `<link rel="modulepreload" href>` tags. */
+/** A `<script type="module" src>` tag. */
 export const moduleScript = (src: string): string => `<script type="module" src="${escapeHtml(src)}"></script>`;
-export const modulePreload = (href: string): string => `<link rel="modulepreload" href="${escapeHtml(href)}">`;

@@ -8,9 +8,9 @@ import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {direction} from '../i18n/locale.js';
-import {modulePreload, moduleScript, page} from '../markdown/server.js';
+import {moduleScript, page} from '../markdown/server.js';
 import type {Article, Problem} from '../model/types.js';
-import {renderValidated, styleHashes, uiLocale, validate, type RenderArticleOptions} from './render-article.js';
+import {renderValidated, styleHashes, validate, type RenderArticleOptions} from './render-article.js';
 
 const USAGE = `Usage:
   news-elements render <story.json | -> [more.json …] [options]
@@ -24,8 +24,8 @@ render: each story's <news-article> as server-rendered HTML (declarative shadow 
   --heading-level <1-6>  level of the headline (default 2)
   --link-target <target> target of links in the text, e.g. _blank
   --base <url>           resolve the story's relative URLs against <url>
-  --script <url>         add the <script type="module"> that makes the snippet live (the CDN's
-                         news-elements.js), with preloads of the chunks it will ask for
+  --script <url>         add the <script type="module"> that makes the snippet live: the CDN's
+                         news-elements-hydrate.js (it loads news-elements.js once the page is idle)
   --full-page            a whole HTML document: charset, viewport, lang, <title>, canonical link
   --out <dir>            write <dir>/<name>.html per story (needed for several stories)
 csp:    the style-src sources ('sha256-…') that a page's Content-Security-Policy needs for the styles
@@ -79,13 +79,6 @@ function renderOptions(values: Values): RenderArticleOptions {
   return result;
 }
 
-/**
- * Preloads of the CDN folder's chunks that a hydrating page asks for, the hydration code and the story's
- * UI strings, so that they load beside the script instead of after it.
- */
-const preloads = (script: string, locale: string): string[] =>
-  ['hydrate', ...(locale === 'en' ? [] : [locale])].map((name) => modulePreload(script.replace(/[^/?#]*(?:[?#].*)?$/, `chunks/${name}.js`)));
-
 async function readInput(file: string): Promise<string> {
   if (file !== '-') return readFile(file, 'utf8');
   let text = '';
@@ -112,8 +105,8 @@ async function renderFile(file: string, values: Values): Promise<{html?: string;
     return {problems: [`${name}: ${(error as Error).message.replace(/^Invalid data: /, '')}`], warnings};
   }
   const snippet = await renderValidated(article, render);
-  const locale = uiLocale(article, render);
-  const script = values.script ? [...preloads(values.script, locale), moduleScript(values.script)] : [];
+  // No modulepreloads: what hydration loads must not compete with the page's first paints (bench case 9).
+  const script = values.script ? [moduleScript(values.script)] : [];
   if (!values['full-page']) return {html: [snippet, ...script, ''].join('\n'), problems: [], warnings};
   const lang = article.lang ?? render.lang;
   return {

@@ -11,7 +11,7 @@ import {collectResult} from '@lit-labs/ssr/lib/render-result.js';
 import {html, type LitElement} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {NewsError} from '../events.js';
-import {catalogLocale, stringsReady} from '../i18n/locale.js';
+import {stringsReady} from '../i18n/locale.js';
 import {useMarkdownRenderer} from '../markdown-loader.js';
 import {DEFAULT_MAX_MARKDOWN} from '../markdown/render.js';
 import {jsonScript, serverRenderer} from '../markdown/server.js';
@@ -102,7 +102,3 @@ export function styleHashes(): string[] {
     return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
   }));
 }
-
-/** The catalog locale of the UI strings a render uses (`zh-CN`, `en` …): its chunk is `chunks/<locale>.js`. */
-export const uiLocale = (article: Article, options: Pick<RenderArticleOptions, 'lang'> = {}): string =>
-  catalogLocale(options.lang || article.lang);

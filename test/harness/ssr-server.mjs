@@ -10,7 +10,8 @@
 //                             /test/ssr/ssr-page.ts, which imports the elements when the test asks;
 //                             script=none has no script at all (as with JavaScript off). csp=hashes sends
 //                             the strict policy of test/csp.test.ts with the styles' hashes in style-src,
-//                             csp=nohashes the same without them.
+//                             csp=nohashes the same without them. cdn: ssr-page.ts loads the built
+//                             dist/cdn/news-elements-hydrate.js (npm test builds first) instead of src/.
 //
 // Koa middleware like csp-server.mjs: a raw response, exactly these headers and bytes.
 

@@ -101,7 +101,10 @@ async function hydrate(): Promise<SsrReport> {
   const errors: string[] = [];
   document.addEventListener('news-load', (e) => loads.push((e.target as Element).localName));
   document.addEventListener('news-error', (e) => errors.push((e as CustomEvent<{message: string}>).detail.message));
-  await import('../../src/index.js');
+  // ?cdn: the built CDN files as a partner gets them (dist/cdn, `npm run build`), through the script
+  // `news-elements render --script` writes; otherwise the sources.
+  if (new URLSearchParams(location.search).has('cdn')) await import(/* @vite-ignore */ '/dist/cdn/news-elements-hydrate.js' as string);
+  else await import('../../src/index.js');
   const deadline = performance.now() + 8000;
   while (!loads.length && !errors.length && performance.now() < deadline) await frames(1);
   await story.updateComplete;
