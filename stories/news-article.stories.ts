@@ -70,24 +70,57 @@ export const Print: Story = {args: {look: 'print'}, globals: {theme: 'light'}};
 /** Data inline in the page, for CMSs that allow only HTML. */
 export const InlineJson: Story = {args: {inline: JSON.stringify(english)}};
 
-/** A `src` that never answers: the loading state, with `aria-busy` and reserved space. */
+/**
+ * Answers fetches of `/__storybook/<name>`: `never` never (the loading state stays on screen), `slow`
+ * with the English story after 600 ms. Installed once, for these stories only.
+ */
+const fakeServer = async () => {
+  const original = window.fetch;
+  if (!(original as {__fake?: boolean}).__fake) {
+    const fake: typeof fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('/__storybook/never')) {
+        return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+      }
+      if (url.includes('/__storybook/slow')) {
+        return new Promise<Response>((resolve) =>
+          setTimeout(() => resolve(new Response(JSON.stringify(english), {headers: {'content-type': 'application/json'}})), 600),
+        );
+      }
+      return original(input, init);
+    };
+    window.fetch = Object.assign(fake, {__fake: true});
+  }
+  return {};
+};
+
+/**
+ * A `src` that never answers: the loading state, `aria-busy` and a "Loading…" status for assistive
+ * technology. It takes no room: before its script the element had none, so its upgrade moves nothing.
+ */
 export const Loading: Story = {
   args: {src: '/__storybook/never.json'},
   parameters: {expect: 'loading'},
-  loaders: [
-    async () => {
-      // Hold requests to this one URL forever, so the loading state stays on screen.
-      const original = window.fetch;
-      if (!(original as {__never?: boolean}).__never) {
-        const held: typeof fetch = (input, init) =>
-          String(input instanceof Request ? input.url : input).includes('/__storybook/never')
-            ? new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))
-            : original(input, init);
-        window.fetch = Object.assign(held, {__never: true});
-      }
-      return {};
-    },
-  ],
+  loaders: [fakeServer],
+};
+
+/** The loading state in the space a partner declares for the story (`--news-loading-min-height: 16rem`). */
+export const LoadingInDeclaredSpace: Story = {
+  ...Loading,
+  render: (args, context) => html`<div style="--news-loading-min-height: 16rem">${meta.render!(args, context)}</div>`,
+};
+
+/**
+ * A story from `src` that arrives while in view, with the partner's page going on after it: it keeps the
+ * space it had (none here) and offers "Show the whole story" rather than push that page down. With
+ * `grow`, or below the fold, it takes its full height.
+ */
+export const ArrivingInView: Story = {
+  args: {src: '/__storybook/slow.json'},
+  loaders: [fakeServer],
+  render: (args, context) => html`<p>A partner's page, above the story.</p>
+    ${meta.render!(args, context)}
+    <p style="block-size: 60rem">The partner's own content after the story: it does not move when the story arrives.</p>`,
 };
 
 /** Invalid JSON inline: the localized error state. */
