@@ -621,8 +621,8 @@ async function partnerCase(name, browser, url) {
 
 /**
  * Case 10 (Chromium, CPU slowed 4×): what waking up the server-rendered seed costs the main thread, from
- * the element script's start (a mark just before it) until the story is live (its news-load): the time
- * in tasks, and the longest task (CDP trace).
+ * the bundle's evaluation (after news-elements-hydrate.js, marked just before, has waited for idle)
+ * until the story is live (its news-load): the time in tasks, and the longest task (CDP trace).
  */
 async function hydrationCost(name, browser, url) {
   const total = [];
@@ -633,7 +633,7 @@ async function hydrationCost(name, browser, url) {
       const cdp = await page.createCDPSession();
       await cdp.send('Emulation.setCPUThrottlingRate', {rate: CPU_SLOWDOWN});
       await page.setViewport(VIEWPORTS.phone);
-      await page.tracing.start({categories: ['toplevel', 'blink.user_timing']});
+      await page.tracing.start({categories: ['toplevel', 'blink.user_timing', 'v8']});
       await page.goto(`${url}/bench/partner-hydrate-marked.html`, {waitUntil: 'load'});
       await page.waitForFunction(() => performance.getEntriesByName('live').length, {timeout: 30_000});
       const {mainThread, longestTask: task} = tasksBetween(JSON.parse(new TextDecoder().decode(await page.tracing.stop())), 'script-start', 'live');
@@ -643,17 +643,27 @@ async function hydrationCost(name, browser, url) {
     }
     if ((round + 1) % 10 === 0) log(`${name}: case 10 hydration cost, ${round + 1}/${ROUNDS} rounds`);
   }
-  record(name, '10', `hydration, ${CPU_SLOWDOWN}× CPU: longest task, script start → live`, longest, {goal: {max: 50, strict: true}, unit: 'ms', digits: 1});
-  record(name, '10', `hydration, ${CPU_SLOWDOWN}× CPU: main-thread time in tasks, script start → live`, total, {unit: 'ms', digits: 1});
+  record(name, '10', `hydration, ${CPU_SLOWDOWN}× CPU: longest task, bundle evaluated → live`, longest, {goal: {max: 50, strict: true}, unit: 'ms', digits: 1});
+  record(name, '10', `hydration, ${CPU_SLOWDOWN}× CPU: main-thread time in tasks, bundle evaluated → live`, total, {unit: 'ms', digits: 1});
 }
 
-/** Main-thread tasks of the page that set `from` and `to` (marks): their time inside that span, and the longest. */
+/**
+ * Main-thread tasks of the page that set the marks `from` and `to`, from the first module evaluation
+ * after `from` that takes over a millisecond (the bundle's: the loader's own is a fraction of that) until
+ * `to`: their time inside that span, and the longest. The page's own first layout, which the idle loader
+ * lets happen first, is the static page's too and is not counted.
+ */
 function tasksBetween(trace, from, to) {
   const events = trace.traceEvents ?? trace;
   const mark = (markName) => events.find((e) => e.name === markName && e.cat.includes('user_timing'));
-  const start = mark(from);
+  const marked = mark(from);
   const end = mark(to);
-  if (!start || !end) throw new Error(`trace: no "${from}" or "${to}" mark`);
+  if (!marked || !end) throw new Error(`trace: no "${from}" or "${to}" mark`);
+  const evaluation = events
+    .filter((e) => e.name === 'v8.evaluateModule' && e.pid === marked.pid && e.tid === marked.tid && e.ts >= marked.ts && e.dur > 1000)
+    .sort((a, b) => a.ts - b.ts)[0];
+  if (!evaluation) throw new Error('trace: no evaluation of the bundle after the start mark');
+  const start = {...marked, ts: evaluation.ts};
   let mainThread = 0;
   let longestTask = 0;
   for (const e of events) {

@@ -20,9 +20,13 @@ interface Hydratable {
 export function adopt(element: LitElement, changed: PropertyValues): boolean {
   const host = element as unknown as Hydratable;
   const root = element.renderRoot as ShadowRoot;
-  // The server's <style> styles the article at first paint; if the page's CSP refused it (no hash for it
-  // in style-src), the same sheets, adopted, style it from now on.
-  if (supportsAdoptingStyleSheets) adoptStyles(root, (element.constructor as typeof LitElement).elementStyles);
+  // The server's <style> styles the article at first paint. If the page's CSP refused it (no hash for it
+  // in style-src: it then has no sheet), the same sheets, adopted, style it from now on. Only then: a
+  // new sheet restyles and lays out the whole shadow tree again.
+  const style = root.querySelector(':scope > style');
+  if (supportsAdoptingStyleSheets && (!style || !(style as HTMLStyleElement).sheet)) {
+    adoptStyles(root, (element.constructor as typeof LitElement).elementStyles);
+  }
   const value = host.render();
   (ReactiveElement.prototype as unknown as {update(this: ReactiveElement, changed: PropertyValues): void}).update.call(element, changed);
   host.renderOptions.isConnected = element.isConnected;

@@ -143,6 +143,8 @@ export class NewsBody extends NewsElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('markdown') || changed.has('src')) this._source.sync();
+    // A first render that could not hydrate (NewsElement.update) needs the text it left to the server.
+    if (this._content === noChange && !this._hydrating && !this.hasUpdated) this._rendered = undefined;
     const body = this._source.state === 'ready' ? this._source.value : undefined;
     if (!body) {
       this._rendered = undefined;

@@ -108,9 +108,9 @@ export class NewsByline extends NewsElement {
         ${authors.length ? html`<span part="authors">${s.by ? `${s.by} ` : nothing}${this._authors(authors, lang)}</span>` : nothing}
         ${published || modified
           ? html`<span class="dates">
-              ${published ? html`<time part="date" datetime=${published}>${formatDate(published, lang)}</time>` : nothing}
+              ${published ? html`<time part="date" datetime=${published}>${this._date(published, lang)}</time>` : nothing}
               ${modified && modified !== published
-                ? html`<span part="updated">${s.updated} <time datetime=${modified}>${formatDate(modified, lang)}</time></span>`
+                ? html`<span part="updated">${s.updated} <time datetime=${modified}>${this._date(modified, lang)}</time></span>`
                 : nothing}
             </span>`
           : nothing}
@@ -118,14 +118,23 @@ export class NewsByline extends NewsElement {
     });
   }
 
+  /** A date as the reader's language writes it; while hydrating, the text on screen stands (see _hydrating). */
+  private _date(iso: string, lang: string): string {
+    return this._hydrating ? iso : formatDate(iso, lang);
+  }
+
   /** The list joined by Intl.ListFormat, with each name still its own element (a link when it has one). */
   private _authors(authors: Author[], lang: string) {
     const names = authors.map(nameOf);
-    let parts: {type: string; value: string}[];
-    try {
-      parts = listFormat(lang).formatToParts(names);
-    } catch {
-      parts = names.flatMap((value, i) => (i ? [{type: 'literal', value: ', '}, {type: 'element', value}] : [{type: 'element', value}]));
+    const plain = () => names.flatMap((value, i) => (i ? [{type: 'literal', value: ', '}, {type: 'element', value}] : [{type: 'element', value}]));
+    // Hydrating: the joined names are on screen; the same shape (name, separator, name …) will do.
+    let parts: {type: string; value: string}[] = plain();
+    if (!this._hydrating) {
+      try {
+        parts = listFormat(lang).formatToParts(names);
+      } catch {
+        // an engine without Intl.ListFormat for this language: the plain list
+      }
     }
     let index = 0;
     return parts.map((part) => {

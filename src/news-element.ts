@@ -72,7 +72,9 @@ export abstract class NewsElement extends LitElement {
   /**
    * @internal True from the moment the element finds a server-rendered shadow root (declarative shadow
    * DOM, from news-elements/ssr) until its first render has adopted it in place. That render must be
-   * the server's: it waits for what it needs (see scheduleUpdate), and keeps the server's nodes.
+   * the server's: it waits for what it needs (see scheduleUpdate), and keeps the server's nodes. Text
+   * it binds is on screen already and never compared, so it need not be computed (dates, lists: the
+   * first Intl formatter of a page costs Chromium tens of milliseconds).
    */
   _hydrating = false;
 
@@ -107,11 +109,14 @@ export abstract class NewsElement extends LitElement {
 
   protected override update(changed: PropertyValues): void {
     if (this._hydrating) {
+      const adopted = hydration?.adopt(this, changed);
       this._hydrating = false;
-      if (hydration?.adopt(this, changed)) return;
-      // No hydration code, or HTML of other templates: rendered anew from the data, in place of it.
+      if (adopted) return;
+      // No hydration code, or HTML of other templates: rendered anew from the data, in place of it, and
+      // with what the hydrating render left to the server's nodes computed now.
       this.renderRoot.replaceChildren();
       adoptStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
+      this.willUpdate(changed);
     }
     super.update(changed);
   }

@@ -171,7 +171,7 @@ export class RelatedNews extends NewsElement {
       <div class="text">
         ${text}
         ${item.datePublished
-          ? html`<time part="related-date" datetime=${item.datePublished}>${formatDate(item.datePublished, lang)}</time>`
+          ? html`<time part="related-date" datetime=${item.datePublished}>${this._hydrating ? item.datePublished : formatDate(item.datePublished, lang)}</time>`
           : nothing}
       </div>
     </li>`;
