@@ -85,7 +85,14 @@ export abstract class NewsElement extends LitElement {
   }
 
   override connectedCallback(): void {
-    if (!this.hasAttribute('defer-hydration')) super.connectedCallback();
+    if (this.hasAttribute('defer-hydration')) return;
+    // Server HTML on a page where the hydration code has not come yet: connect (read the data, start
+    // the first render) once it has, in a task of its own, not inside the script's evaluation.
+    if (!isServer && this.shadowRoot && !this.hasUpdated && !hydration) {
+      void loadHydration().then(() => this.isConnected && super.connectedCallback());
+      return;
+    }
+    super.connectedCallback();
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -101,10 +108,13 @@ export abstract class NewsElement extends LitElement {
     return root;
   }
 
-  /** Server-rendered HTML is on screen already: its first render waits for what it needs to match it. */
+  /**
+   * Server-rendered HTML is on screen already: its first render waits for what it needs to match it, and
+   * each element wakes up in a task of its own, so that an article (six elements) is never one long task.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const wait = this._hydrating ? this._waitFor : undefined;
-    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    if (!this._hydrating) return super.scheduleUpdate();
+    return Promise.all([this._waitFor, new Promise((resolve) => setTimeout(resolve))]).then(() => super.scheduleUpdate());
   }
 
   protected override update(changed: PropertyValues): void {
