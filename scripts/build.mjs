@@ -99,6 +99,16 @@ await step('custom-elements.json', async () => {
   await copyFile(path.join(root, 'custom-elements.json'), path.join(dist, 'custom-elements.json'));
 });
 
+// 5. The package's bin as npm installs it: `news-elements render` on the seed writes its whole article.
+await step('dist/ssr/cli.js render (the seed)', async () => {
+  const result = spawnSync(process.execPath, [path.join(dist, 'ssr/cli.js'), 'render', 'test/fixtures/seed.json'], {cwd: root, encoding: 'utf8'});
+  const html = result.stdout ?? '';
+  const hosts = (html.match(/shadowrootmode="open"/g) ?? []).length;
+  if (result.status !== 0 || hosts !== 6 || !html.includes('补足精神之钙筑牢思想篱笆') || !html.includes('(下转第三版)')) {
+    throw new Error(`dist/ssr/cli.js render: exit ${result.status}, ${hosts} shadow roots; ${result.stderr}`);
+  }
+});
+
 // Sizes of what a partner's page downloads.
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 console.log('\n  dist/cdn                                     raw   gzip  brotli');
