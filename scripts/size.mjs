@@ -399,8 +399,8 @@ try {
     .filter((r) => r.version)
     .map((r) => r.version)
     .join(' and ')}. The seed JSON and the photo are not counted: JS is what we budget.
-⁴ The loader, the bundle, chunks/hydrate.js and the zh-CN strings, after the page has painted: the article is HTML already.
-² \`import 'news-elements/<tag>.js'\` bundled by esbuild from src/ (minified, production), lit external; import()s (marked, DOMPurify, the Markdown glue, the fetch code behind \`src\`) are split off and not counted. Only photo-caption's budget is enforced; "(info)" rows are reported against the same 3 KB.`);
+² \`import 'news-elements/<tag>.js'\` bundled by esbuild from src/ (minified, production), lit external; import()s (marked, DOMPurify, the Markdown glue, the fetch code behind \`src\`) are split off and not counted. Only photo-caption's budget is enforced; "(info)" rows are reported against the same 3 KB.
+⁴ The loader, the bundle, chunks/hydrate.js and the zh-CN strings, after the page has painted: the article is HTML already.`);
 
   // ---- Floors: what each budget must hold however our code is written (scripts/size-floor.mjs) ----
   const lit = await litAsUsed(
