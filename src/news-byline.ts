@@ -126,9 +126,8 @@ export class NewsByline extends NewsElement {
   /** The list joined by Intl.ListFormat, with each name still its own element (a link when it has one). */
   private _authors(authors: Author[], lang: string) {
     const names = authors.map(nameOf);
-    const plain = () => names.flatMap((value, i) => (i ? [{type: 'literal', value: ', '}, {type: 'element', value}] : [{type: 'element', value}]));
+    let parts: {type: string; value: string}[] | undefined;
     // Hydrating: the joined names are on screen; the same shape (name, separator, name …) will do.
-    let parts: {type: string; value: string}[] = plain();
     if (!this._hydrating) {
       try {
         parts = listFormat(lang).formatToParts(names);
@@ -136,6 +135,7 @@ export class NewsByline extends NewsElement {
         // an engine without Intl.ListFormat for this language: the plain list
       }
     }
+    parts ??= names.flatMap((value, i) => (i ? [{type: 'literal', value: ', '}, {type: 'element', value}] : [{type: 'element', value}]));
     let index = 0;
     return parts.map((part) => {
       if (part.type !== 'element') return part.value;
